@@ -1,0 +1,285 @@
+//! Reads the data files (form rules, letters), checks them, and writes them out as Rust statics
+//! that `src/core/data.rs` includes. A mistake in a data file stops the build with a message
+//! naming the file and what is wrong.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+
+#[path = "src/core/fold.rs"]
+#[allow(dead_code)]
+mod fold;
+#[path = "src/core/template.rs"]
+#[allow(dead_code)]
+mod template;
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    host: Vec<Host>,
+    form: Vec<Form>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Host {
+    platform: String,
+    domain: String,
+    path_prefix: String,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Form {
+    kind: String,
+    known: Vec<Known>,
+    title: BTreeMap<String, Vec<Vec<String>>>,
+    reason: BTreeMap<String, Vec<String>>,
+    avoid: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Known {
+    id: String,
+    platform: String,
+    year: u16,
+}
+
+fn platform(name: &str, origin: &str) -> &'static str {
+    match name {
+        "facebook" => "Platform::Facebook",
+        "instagram" => "Platform::Instagram",
+        other => fail(
+            origin,
+            &format!("unknown platform {other:?} (facebook or instagram)"),
+        ),
+    }
+}
+
+fn form_kind(name: &str, origin: &str) -> &'static str {
+    match name {
+        "ai-objection" => "FormKind::AiObjection",
+        "third-party-data" => "FormKind::ThirdPartyData",
+        other => fail(
+            origin,
+            &format!("unknown form {other:?} (ai-objection or third-party-data)"),
+        ),
+    }
+}
+
+fn fail(origin: &str, message: &str) -> ! {
+    panic!("\n\n{origin}: {message}\n\n")
+}
+
+fn check_patterns<'a>(origin: &str, patterns: impl IntoIterator<Item = &'a String>) {
+    for p in patterns {
+        if !fold::is_folded_pattern(p) {
+            fail(
+                origin,
+                &format!(
+                    "pattern {p:?} is not folded; write it as {:?}",
+                    fold::fold(p).trim()
+                ),
+            );
+        }
+    }
+}
+
+fn words(list: &[String]) -> String {
+    let quoted: Vec<String> = list.iter().map(|w| format!("{w:?}")).collect();
+    format!("&[{}]", quoted.join(", "))
+}
+
+fn rules_code(path: &Path) -> String {
+    let origin = path.display().to_string();
+    let text = fs::read_to_string(path).unwrap_or_else(|e| fail(&origin, &e.to_string()));
+    let rules: RuleFile = toml::from_str(&text).unwrap_or_else(|e| fail(&origin, &e.to_string()));
+    let mut code = String::from("pub static HOSTS: &[HostRule] = &[\n");
+    for h in &rules.host {
+        if !h.path_prefix.starts_with('/') || h.domain.contains('/') {
+            fail(&origin, &format!("host {:?}: bad domain or path", h.domain));
+        }
+        let _ = writeln!(
+            code,
+            "    HostRule {{ platform: {}, domain: {:?}, path_prefix: {:?} }},",
+            platform(&h.platform, &origin),
+            h.domain,
+            h.path_prefix
+        );
+    }
+    code.push_str("];\n\npub static FORMS: &[FormRule] = &[\n");
+    let mut ids = std::collections::BTreeSet::new();
+    for f in &rules.form {
+        let kind = form_kind(&f.kind, &origin);
+        let mut known = String::new();
+        for k in &f.known {
+            if k.id.is_empty() || !k.id.bytes().all(|b| b.is_ascii_digit()) || !ids.insert(&k.id) {
+                fail(
+                    &origin,
+                    &format!("form id {:?} is not digits or is listed twice", k.id),
+                );
+            }
+            let _ = write!(
+                known,
+                "KnownForm {{ id: {:?}, platform: {}, year: {} }}, ",
+                k.id,
+                platform(&k.platform, &origin),
+                k.year
+            );
+        }
+        let langs: Vec<&String> = f.title.keys().collect();
+        if langs != f.reason.keys().collect::<Vec<_>>()
+            || langs != f.avoid.keys().collect::<Vec<_>>()
+        {
+            fail(
+                &origin,
+                &format!(
+                    "{}: title, reason and avoid must name the same languages",
+                    f.kind
+                ),
+            );
+        }
+        let mut title = String::new();
+        for (lang, groups) in &f.title {
+            if groups.is_empty() || groups.iter().any(|g| g.is_empty()) {
+                fail(&origin, &format!("{} title {lang}: empty group", f.kind));
+            }
+            check_patterns(&origin, groups.iter().flatten());
+            let gs: Vec<String> = groups.iter().map(|g| words(g)).collect();
+            let _ = write!(
+                title,
+                "TitleRule {{ lang: {lang:?}, groups: &[{}] }}, ",
+                gs.join(", ")
+            );
+        }
+        let lists = |map: &BTreeMap<String, Vec<String>>| {
+            let mut s = String::new();
+            for (lang, list) in map {
+                check_patterns(&origin, list);
+                let _ = write!(s, "Words {{ lang: {lang:?}, words: {} }}, ", words(list));
+            }
+            s
+        };
+        let _ = writeln!(
+            code,
+            "    FormRule {{ kind: {kind}, known: &[{known}], title: &[{title}], reason: &[{}], avoid: &[{}] }},",
+            lists(&f.reason),
+            lists(&f.avoid)
+        );
+    }
+    code.push_str("];\n");
+    code
+}
+
+struct Letter {
+    locale: String,
+    id: String,
+    title: String,
+    description: String,
+    form: &'static str,
+    body: String,
+}
+
+fn parse_letter(path: &Path, locale: &str, id: &str) -> Letter {
+    let origin = path.display().to_string();
+    println!("cargo:rerun-if-changed={origin}");
+    let text = fs::read_to_string(path).unwrap_or_else(|e| fail(&origin, &e.to_string()));
+    let text = text.replace("\r\n", "\n");
+    let (head, body) = text
+        .split_once("\n---\n")
+        .unwrap_or_else(|| fail(&origin, "no line '---' between the header and the letter"));
+    let mut letter = Letter {
+        locale: locale.to_string(),
+        id: id.to_string(),
+        title: String::new(),
+        description: String::new(),
+        form: "FormKind::AiObjection",
+        body: body.trim().to_string(),
+    };
+    for line in head.lines().filter(|l| !l.trim().is_empty()) {
+        let (key, value) = line.split_once(':').unwrap_or_else(|| {
+            fail(
+                &origin,
+                &format!("header line {line:?} is not 'key: value'"),
+            )
+        });
+        let value = value.trim().to_string();
+        match key.trim() {
+            "title" => letter.title = value,
+            "description" => letter.description = value,
+            "form" => letter.form = form_kind(&value, &origin),
+            other => fail(&origin, &format!("unknown header key {other:?}")),
+        }
+    }
+    if letter.title.is_empty() || letter.description.is_empty() {
+        fail(&origin, "the header needs a title and a description");
+    }
+    let problems = template::check(&letter.body);
+    if !problems.is_empty() {
+        fail(&origin, &problems.join("; "));
+    }
+    letter
+}
+
+fn letters_code(dir: &Path) -> String {
+    let mut letters = Vec::new();
+    let mut locales: Vec<_> = fs::read_dir(dir)
+        .unwrap_or_else(|e| fail(&dir.display().to_string(), &e.to_string()))
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.path())
+        .collect();
+    locales.sort();
+    for locale_dir in locales {
+        let locale = locale_dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let mut files: Vec<_> = fs::read_dir(&locale_dir)
+            .unwrap_or_else(|e| fail(&locale_dir.display().to_string(), &e.to_string()))
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        for file in files {
+            let id = file
+                .file_stem()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_string();
+            letters.push(parse_letter(&file, &locale, &id));
+        }
+    }
+    let mut code = String::from("pub static LETTERS: &[Letter] = &[\n");
+    for l in &letters {
+        let _ = writeln!(
+            code,
+            "    Letter {{ locale: {:?}, id: {:?}, title: {:?}, description: {:?}, form: {}, body: {:?} }},",
+            l.locale, l.id, l.title, l.description, l.form, l.body
+        );
+    }
+    code.push_str("];\n");
+    code
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let rules = root.join("src/rules/forms.toml");
+    let letters = root.join("src/letters");
+    println!("cargo:rerun-if-changed={}", rules.display());
+    println!("cargo:rerun-if-changed={}", letters.display());
+    if let Ok(entries) = fs::read_dir(&letters) {
+        for e in entries.flatten() {
+            println!("cargo:rerun-if-changed={}", e.path().display());
+        }
+    }
+    let mut code = rules_code(&rules);
+    code.push('\n');
+    code.push_str(&letters_code(&letters));
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("data.rs");
+    fs::write(&out, code).expect("write generated data");
+}

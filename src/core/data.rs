@@ -1,0 +1,94 @@
+//! The embedded data: form rules from `src/rules/forms.toml` and letters from `src/letters/`,
+//! turned into statics by `build.rs`.
+
+use serde::{Deserialize, Serialize};
+
+/// Which of Meta's forms a page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FormKind {
+    /// "Object to your information being used for AI at Meta" (the person's own information).
+    AiObjection,
+    /// Data-subject rights for third-party information used for AI at Meta.
+    ThirdPartyData,
+}
+
+impl FormKind {
+    /// The name used in the popup contract (`data-form`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FormKind::AiObjection => "ai-objection",
+            FormKind::ThirdPartyData => "third-party-data",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Platform {
+    Facebook,
+    Instagram,
+}
+
+impl Platform {
+    /// The name used in the popup contract (`data-platform`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Platform::Facebook => "facebook",
+            Platform::Instagram => "instagram",
+        }
+    }
+}
+
+/// Where Meta's help-centre contact forms are served.
+#[derive(Debug)]
+pub struct HostRule {
+    pub platform: Platform,
+    /// Matches this host and every subdomain of it.
+    pub domain: &'static str,
+    /// The path must start with this and contain `contact/<digits>`.
+    pub path_prefix: &'static str,
+}
+
+#[derive(Debug)]
+pub struct KnownForm {
+    pub id: &'static str,
+    pub platform: Platform,
+    pub year: u16,
+}
+
+/// One language's title rule: the text must contain a pattern of every group.
+#[derive(Debug)]
+pub struct TitleRule {
+    pub lang: &'static str,
+    pub groups: &'static [&'static [&'static str]],
+}
+
+/// One language's list of label patterns.
+#[derive(Debug)]
+pub struct Words {
+    pub lang: &'static str,
+    pub words: &'static [&'static str],
+}
+
+#[derive(Debug)]
+pub struct FormRule {
+    pub kind: FormKind,
+    pub known: &'static [KnownForm],
+    pub title: &'static [TitleRule],
+    pub reason: &'static [Words],
+    pub avoid: &'static [Words],
+}
+
+/// A built-in letter, as written in `src/letters/<locale>/<id>.txt`.
+#[derive(Debug)]
+pub struct Letter {
+    pub locale: &'static str,
+    pub id: &'static str,
+    pub title: &'static str,
+    pub description: &'static str,
+    pub form: FormKind,
+    pub body: &'static str,
+}
+
+include!(concat!(env!("OUT_DIR"), "/data.rs"));

@@ -1,0 +1,85 @@
+//! The letter catalogue: which letters a form gets, in which language, and rendering them with
+//! the person's details.
+
+use serde::{Deserialize, Serialize};
+
+use super::data::{FormKind, Letter, LETTERS};
+use super::template;
+
+/// Used when we have no letters in the form's language.
+pub const FALLBACK_LOCALE: &str = "en";
+
+/// A detail is cut to this many characters before it goes into a letter.
+pub const MAX_DETAIL_CHARS: usize = 200;
+
+/// The person's optional details. Empty strings mean "not given".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Details {
+    pub name: String,
+    pub country: String,
+    /// Username or email of the account.
+    pub account: String,
+    /// The date to write; empty means today (the caller passes today's date separately).
+    pub date: String,
+}
+
+/// The locales we have letters in, in catalogue order.
+pub fn locales() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for l in LETTERS {
+        if !out.contains(&l.locale) {
+            out.push(l.locale);
+        }
+    }
+    out
+}
+
+/// The locale of ours that best fits a form language like `de`, `pt-br` or `en-gb`: the exact
+/// locale, else its language without the region, else another region of the same language.
+pub fn best_locale(lang: &str) -> Option<&'static str> {
+    let lang = lang.to_ascii_lowercase();
+    let all = locales();
+    let base = lang.split('-').next().unwrap_or_default();
+    all.iter()
+        .find(|l| **l == lang)
+        .or_else(|| all.iter().find(|l| **l == base))
+        .or_else(|| all.iter().find(|l| l.split('-').next() == Some(base)))
+        .copied()
+}
+
+/// The locale to preselect: the one the person chose before for forms in this language, else the
+/// form's language, else English.
+pub fn preselect_locale(form_lang: Option<&str>, remembered: Option<&str>) -> &'static str {
+    remembered
+        .and_then(|r| locales().into_iter().find(|l| *l == r))
+        .or_else(|| form_lang.and_then(best_locale))
+        .unwrap_or(FALLBACK_LOCALE)
+}
+
+/// The built-in letters for a form in a locale, in catalogue order.
+pub fn letters_for(form: FormKind, locale: &str) -> Vec<&'static Letter> {
+    LETTERS.iter().filter(|l| l.form == form && l.locale == locale).collect()
+}
+
+/// One built-in letter.
+pub fn find_letter(locale: &str, id: &str) -> Option<&'static Letter> {
+    LETTERS.iter().find(|l| l.locale == locale && l.id == id)
+}
+
+/// Renders a letter body with the person's details. `today` fills `{date}` when the person gave
+/// no date.
+pub fn render(body: &str, details: &Details, today: &str) -> String {
+    let value = |name: &str| {
+        let raw = match name {
+            "name" => details.name.as_str(),
+            "country" => details.country.as_str(),
+            "account" => details.account.as_str(),
+            "date" if details.date.trim().is_empty() => today,
+            "date" => details.date.as_str(),
+            _ => "",
+        };
+        Some(template::clean_value(raw, MAX_DETAIL_CHARS))
+    };
+    template::render(body, &value)
+}

@@ -1,0 +1,9 @@
+//! The pure core: no browser in sight, tested with plain `cargo test`.
+
+pub mod data;
+pub mod fill;
+pub mod fold;
+pub mod letters;
+pub mod recognise;
+pub mod report;
+pub mod template;

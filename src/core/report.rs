@@ -1,0 +1,127 @@
+//! The facts the page shim reports about a page. Nothing here is trusted: every string may be
+//! anything the page chose, and every list may be empty or huge.
+
+use serde::{Deserialize, Serialize};
+
+/// What the page shim saw on a page (see `docs/formats.md`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PageReport {
+    pub url: String,
+    /// The `lang` attribute of `<html>`.
+    pub lang: String,
+    /// `document.title`.
+    pub title: String,
+    /// Texts of headings, in order.
+    pub headings: Vec<String>,
+    /// Meta's hidden `support_form_*` inputs.
+    pub hidden: Vec<HiddenInput>,
+    /// Every text box on the page, in document order.
+    pub fields: Vec<FieldReport>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HiddenInput {
+    pub name: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FieldKind {
+    #[default]
+    Textarea,
+    Input,
+    Contenteditable,
+}
+
+impl FieldKind {
+    /// Whether the box takes several lines of text.
+    pub fn multiline(self) -> bool {
+        !matches!(self, FieldKind::Input)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct FieldReport {
+    /// Position in the shim's list of fields; the shim finds the element again by it.
+    pub index: u32,
+    pub kind: FieldKind,
+    /// The `type` of an `<input>`; empty for other kinds.
+    #[serde(rename = "type")]
+    pub input_type: String,
+    pub name: String,
+    pub id: String,
+    pub labels: Vec<Label>,
+    pub visible: bool,
+    /// Characters in the field now.
+    pub value_length: u32,
+    /// The field's `maxlength`, when it has one.
+    pub max_length: Option<u32>,
+    pub disabled: bool,
+    pub read_only: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Label {
+    /// Where the text came from: `for`, `wrap`, `aria-label`, `aria-labelledby`, `placeholder`
+    /// or `nearby`.
+    pub source: String,
+    pub text: String,
+}
+
+/// Reports are cut to these sizes before any work, so a huge page costs little.
+pub const MAX_TEXT: usize = 2_000;
+pub const MAX_HEADINGS: usize = 40;
+pub const MAX_FIELDS: usize = 500;
+pub const MAX_LABELS: usize = 12;
+
+fn cut(s: &mut String) {
+    if s.len() > MAX_TEXT {
+        let mut end = MAX_TEXT;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        s.truncate(end);
+    }
+}
+
+impl PageReport {
+    /// Cuts every list and text to the sizes above.
+    pub fn bounded(mut self) -> PageReport {
+        cut(&mut self.url);
+        cut(&mut self.lang);
+        cut(&mut self.title);
+        self.headings.truncate(MAX_HEADINGS);
+        self.headings.iter_mut().for_each(cut);
+        self.hidden.truncate(MAX_HEADINGS);
+        for h in &mut self.hidden {
+            cut(&mut h.name);
+            cut(&mut h.value);
+        }
+        self.fields.truncate(MAX_FIELDS);
+        for f in &mut self.fields {
+            cut(&mut f.input_type);
+            cut(&mut f.name);
+            cut(&mut f.id);
+            f.labels.truncate(MAX_LABELS);
+            for l in &mut f.labels {
+                cut(&mut l.source);
+                cut(&mut l.text);
+            }
+        }
+        self
+    }
+
+    /// The value of a hidden `support_form_*` input.
+    pub fn hidden_value(&self, name: &str) -> Option<&str> {
+        self.hidden
+            .iter()
+            .find(|h| h.name == name)
+            .map(|h| h.value.trim())
+            .filter(|v| !v.is_empty())
+    }
+}
