@@ -4,6 +4,8 @@ pub mod data;
 pub mod fill;
 pub mod fold;
 pub mod letters;
+pub mod popup;
 pub mod recognise;
 pub mod report;
+pub mod settings;
 pub mod template;

@@ -62,6 +62,8 @@ pub struct FieldReport {
     pub max_length: Option<u32>,
     pub disabled: bool,
     pub read_only: bool,
+    /// The shim wrote into this field and remembers what it held before.
+    pub can_undo: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -1,0 +1,88 @@
+# Objection helper. `make` builds everything into dist/; `make test` runs every test.
+# Both install what is missing on a fresh Debian machine (wasm target, wasm-bindgen CLI, npm
+# packages, Chromium) and skip what is there.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := all
+WASM_BINDGEN_VERSION := 0.2.130
+CARGO_WASM := target/wasm32-unknown-unknown/release/objection.wasm
+PKG := build/pkg
+EXT_FILES := $(shell find extension -type f)
+RUST_FILES := $(shell find src -type f) Cargo.toml Cargo.lock build.rs
+WASM_FEATURES := --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
+  --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue
+
+.PHONY: all deps test test-rust test-browser lint clean screenshots icons
+all: deps dist/chrome.zip
+
+# ---- what the build and the tests need --------------------------------------------------------
+deps: build/.deps-rust build/.deps-npm build/.deps-chromium
+
+build/.deps-rust: rust-toolchain.toml
+	@mkdir -p build
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (takes a few minutes, once)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
+	@touch $@
+
+build/.deps-npm: package.json package-lock.json
+	@mkdir -p build
+	npm ci --no-audit --no-fund
+	@touch $@
+
+build/.deps-chromium:
+	@mkdir -p build
+	@command -v chromium >/dev/null || { \
+	  echo "Installing Chromium from Debian for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+	@touch $@
+
+# ---- build ------------------------------------------------------------------------------------
+$(CARGO_WASM): $(RUST_FILES) build/.deps-rust
+	cargo build --release --locked --target wasm32-unknown-unknown --lib
+
+$(PKG)/objection_bg.wasm: $(CARGO_WASM) build/.deps-npm
+	rm -rf $(PKG)
+	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(CARGO_WASM)
+	node_modules/.bin/wasm-opt -Oz $(WASM_FEATURES) --strip-debug --strip-producers \
+	  -o $(PKG)/objection_bg.opt.wasm $(PKG)/objection_bg.wasm
+	mv $(PKG)/objection_bg.opt.wasm $(PKG)/objection_bg.wasm
+
+dist/chrome: $(PKG)/objection_bg.wasm $(EXT_FILES) tools/manifest.mjs package.json
+	rm -rf $@ && mkdir -p $@
+	cp -r extension/. $@/
+	rm -f $@/manifest.json $@/icons/icon.svg
+	cp -r $(PKG) $@/pkg
+	node tools/manifest.mjs chrome $@/manifest.json
+	@touch $@
+
+dist/chrome.zip: dist/chrome tools/zipdir.py
+	python3 tools/zipdir.py dist/chrome $@
+	@echo "Built dist/chrome/ and $@ ($$(stat -c %s $@) bytes)"
+
+# ---- tests ------------------------------------------------------------------------------------
+test: deps lint test-rust test-browser
+
+lint:
+	cargo fmt --check
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
+
+test-rust:
+	cargo test --locked
+
+test-browser: dist/chrome.zip build/.deps-chromium
+	node --test --test-concurrency=1 tests/browser/
+
+# Copies the popup screenshots taken by the browser tests into docs/ for the README.
+screenshots:
+	cp dist/screenshots/*.png docs/
+
+clean:
+	rm -rf build dist target/wasm32-unknown-unknown
+
+# Renders the toolbar and store icons from extension/icons/icon.svg.
+icons: build/.deps-npm build/.deps-chromium
+	node tools/icons.mjs

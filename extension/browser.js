@@ -1,0 +1,68 @@
+// Objection helper: the few browser calls the Rust code needs, as plain functions.
+// Translation only: no decisions here. Imported by the WebAssembly module (wasm-bindgen).
+
+const ext = globalThis.browser ?? globalThis.chrome;
+
+// The tab the popup acts on: `popup.html?tab=<id>`, else the active tab of this window.
+export async function targetTab() {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
+  return tab && typeof tab.id === 'number' ? tab.id : -1;
+}
+
+// The tab's URL, or '' where the extension may not see it.
+export async function tabUrl(tabId) {
+  try {
+    const tab = await ext.tabs.get(tabId);
+    return tab.url || tab.pendingUrl || '';
+  } catch {
+    return '';
+  }
+}
+
+function shimCall(op, arg) {
+  return globalThis.__objectionShim[op](arg);
+}
+
+// Loads the page shim into the tab (once) and calls one of its operations.
+export async function callShim(tabId, op, arg) {
+  const target = { tabId };
+  await ext.scripting.executeScript({ target, files: ['shim.js'] });
+  const [first] = await ext.scripting.executeScript({ target, func: shimCall, args: [op, arg ?? null] });
+  return first ? first.result : undefined;
+}
+
+export async function storageGet(key) {
+  const got = await ext.storage.local.get(key);
+  return got[key];
+}
+
+export async function storageSet(key, value) {
+  await ext.storage.local.set({ [key]: value });
+}
+
+export async function setBadge(tabId, text, title) {
+  await Promise.all([
+    ext.action.setBadgeText({ tabId, text }),
+    ext.action.setBadgeBackgroundColor({ tabId, color: '#1b6e3a' }),
+    ext.action.setTitle({ tabId, title }),
+  ]);
+}
+
+export function message(key, substitutions) {
+  return ext.i18n.getMessage(key, substitutions) || key;
+}
+
+export function uiLanguage() {
+  return ext.i18n.getUILanguage();
+}
+
+export async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

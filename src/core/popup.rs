@@ -1,0 +1,272 @@
+//! The popup as a pure state machine: what it shows, and what happens on each event. The web
+//! layer draws a [`Model`] and feeds it events; it makes no decisions of its own.
+
+use serde::Serialize;
+
+use super::data::FormKind;
+use super::fill::{check_read_back, plan_fill, FillStep, ReadBack};
+use super::letters::{self, Details};
+use super::recognise::Recognition;
+
+/// The popup's state, as named in the test contract (`data-state`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Phase {
+    Loading,
+    NoForm,
+    Form,
+    ConfirmReplace,
+    Filled,
+    Error,
+}
+
+impl Phase {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Loading => "loading",
+            Phase::NoForm => "no-form",
+            Phase::Form => "form",
+            Phase::ConfirmReplace => "confirm-replace",
+            Phase::Filled => "filled",
+            Phase::Error => "error",
+        }
+    }
+}
+
+/// A message for the person. The web layer turns it into words in the interface language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Notice {
+    /// The page is not one of the forms.
+    NotTheForm,
+    /// We may not or could not look at the page (a browser page, a closed tab…).
+    CannotReadPage,
+    /// The form is there, but no box for the reason (not logged in, not loaded yet…).
+    NoReasonField,
+    /// The field takes fewer characters than the letter has.
+    TooLong { limit: u32, length: u32 },
+    /// The letter is empty.
+    EmptyLetter,
+    /// The field holds text the person wrote.
+    HasText { chars: u32 },
+    /// The letter is in the field; the person reviews it and presses Send.
+    Filled,
+    /// The page emptied the field after we wrote the letter.
+    PageRemoved,
+    /// The page changed the text after we wrote it.
+    PageChanged,
+    /// The field disappeared from the page.
+    FieldGone,
+    /// What the field held before is back.
+    Undone,
+    /// Undo could not put the old text back exactly.
+    UndoFailed,
+    Copied,
+    CopyFailed,
+}
+
+/// Everything the popup shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Model {
+    pub phase: Phase,
+    pub recognition: Option<Recognition>,
+    /// The letters' language.
+    pub locale: &'static str,
+    /// The chosen letter's id.
+    pub letter: String,
+    /// The letter as it stands in the preview, with the person's edits.
+    pub text: String,
+    /// Whether the person edited the preview.
+    pub edited: bool,
+    pub details: Details,
+    pub today: String,
+    pub notice: Option<Notice>,
+    /// Whether the field can be put back as it was before our last write.
+    pub can_undo: bool,
+}
+
+impl Model {
+    pub fn loading() -> Model {
+        Model {
+            phase: Phase::Loading,
+            recognition: None,
+            locale: letters::FALLBACK_LOCALE,
+            letter: String::new(),
+            text: String::new(),
+            edited: false,
+            details: Details::default(),
+            today: String::new(),
+            notice: None,
+            can_undo: false,
+        }
+    }
+
+    /// The page could not be read at all.
+    pub fn unreadable(self) -> Model {
+        Model { phase: Phase::NoForm, notice: Some(Notice::CannotReadPage), ..self }
+    }
+
+    /// The page was read and recognised (or not). `remembered` is the letter language the person
+    /// chose before for forms in this language.
+    pub fn loaded(
+        self,
+        recognition: Recognition,
+        can_undo: bool,
+        remembered: Option<&str>,
+        details: Details,
+        today: &str,
+    ) -> Model {
+        let Some(form) = recognition.form else {
+            return Model { phase: Phase::NoForm, notice: Some(Notice::NotTheForm), recognition: Some(recognition), ..self };
+        };
+        let locale = letters::preselect_locale(recognition.lang.as_deref(), remembered);
+        let notice = recognition.field.is_none().then_some(Notice::NoReasonField);
+        let mut model = Model {
+            phase: Phase::Form,
+            recognition: Some(recognition),
+            locale,
+            details,
+            today: today.to_string(),
+            notice,
+            can_undo,
+            ..self
+        };
+        model.select_letter(&first_letter(form, locale));
+        model
+    }
+
+    pub fn form(&self) -> Option<FormKind> {
+        self.recognition.as_ref().and_then(|r| r.form)
+    }
+
+    /// The locales with letters for this form.
+    pub fn locales(&self) -> Vec<&'static str> {
+        let form = self.form().unwrap_or(FormKind::AiObjection);
+        letters::locales().into_iter().filter(|l| !letters::letters_for(form, l).is_empty()).collect()
+    }
+
+    /// Switches the letters' language, keeping the same reason where that language has it.
+    pub fn select_locale(&mut self, locale: &str) {
+        let Some(found) = self.locales().into_iter().find(|l| *l == locale) else {
+            return;
+        };
+        self.locale = found;
+        let form = self.form().unwrap_or(FormKind::AiObjection);
+        let id = if letters::find_letter(found, &self.letter).is_some() {
+            self.letter.clone()
+        } else {
+            first_letter(form, found)
+        };
+        self.select_letter(&id);
+    }
+
+    /// Chooses a letter; the preview shows it rendered with the person's details.
+    pub fn select_letter(&mut self, id: &str) {
+        if let Some(letter) = letters::find_letter(self.locale, id) {
+            self.letter = letter.id.to_string();
+            self.text = letters::render(letter.body, &self.details, &self.today);
+            self.edited = false;
+        }
+    }
+
+    /// The person edited the preview.
+    pub fn edit(&mut self, text: &str) {
+        self.text = text.to_string();
+        self.edited = true;
+    }
+
+    /// The person pressed Fill (or Replace, `confirmed`). `fresh` is the page as it is now.
+    /// Returns the field to write into, or `None` when the model now shows why not.
+    pub fn request_fill(&mut self, fresh: Recognition, confirmed: bool) -> Option<u32> {
+        let step = plan_fill(&fresh, &self.text, confirmed);
+        self.can_undo = false;
+        self.recognition = Some(fresh);
+        let (phase, notice, write) = match step {
+            FillStep::Write { index } => (Phase::Loading, None, Some(index)),
+            FillStep::ConfirmReplace { existing_chars, .. } => {
+                (Phase::ConfirmReplace, Some(Notice::HasText { chars: existing_chars }), None)
+            }
+            FillStep::TooLong { limit, length, .. } => (Phase::Form, Some(Notice::TooLong { limit, length }), None),
+            FillStep::NoField => (Phase::Error, Some(Notice::NoReasonField), None),
+            FillStep::EmptyLetter => (Phase::Form, Some(Notice::EmptyLetter), None),
+        };
+        self.phase = phase;
+        self.notice = notice;
+        write
+    }
+
+    /// The person declined to replace their text.
+    pub fn cancel(&mut self) {
+        self.phase = Phase::Form;
+        self.notice = None;
+    }
+
+    /// We wrote the letter and read the field back about half a second later (`None`: gone).
+    pub fn written(&mut self, read_back: Option<&str>) {
+        let (phase, notice) = match check_read_back(&self.text, read_back) {
+            ReadBack::Kept => (Phase::Filled, Notice::Filled),
+            ReadBack::Removed => (Phase::Error, Notice::PageRemoved),
+            ReadBack::Changed => (Phase::Error, Notice::PageChanged),
+            ReadBack::Missing => (Phase::Error, Notice::FieldGone),
+        };
+        self.can_undo = read_back.is_some();
+        self.phase = phase;
+        self.notice = Some(notice);
+    }
+
+    /// We put back what the field held: `expected` is that text, `read_back` what it holds now.
+    pub fn undone(&mut self, expected: Option<&str>, read_back: Option<&str>) {
+        let restored = match (expected, read_back) {
+            (Some(e), Some(r)) if e.trim().is_empty() => r.trim().is_empty(),
+            (Some(e), r) => check_read_back(e, r) == ReadBack::Kept,
+            (None, _) => false,
+        };
+        self.can_undo = false;
+        self.phase = Phase::Form;
+        self.notice = Some(if restored { Notice::Undone } else { Notice::UndoFailed });
+    }
+
+    pub fn copied(&mut self, ok: bool) {
+        self.notice = Some(if ok { Notice::Copied } else { Notice::CopyFailed });
+    }
+}
+
+fn first_letter(form: FormKind, locale: &str) -> String {
+    letters::letters_for(form, locale).first().map(|l| l.id.to_string()).unwrap_or_default()
+}
+
+/// Names of the languages in the languages themselves, for the language list.
+pub fn language_name(locale: &str) -> &'static str {
+    match locale {
+        "bg" => "Български",
+        "cs" => "Čeština",
+        "da" => "Dansk",
+        "de" => "Deutsch",
+        "el" => "Ελληνικά",
+        "en" => "English",
+        "en-gb" => "English (UK)",
+        "es" => "Español",
+        "et" => "Eesti",
+        "fi" => "Suomi",
+        "fr" => "Français",
+        "ga" => "Gaeilge",
+        "hr" => "Hrvatski",
+        "hu" => "Magyar",
+        "is" => "Íslenska",
+        "it" => "Italiano",
+        "lt" => "Lietuvių",
+        "lv" => "Latviešu",
+        "mt" => "Malti",
+        "nb" => "Norsk bokmål",
+        "nl" => "Nederlands",
+        "pl" => "Polski",
+        "pt" => "Português",
+        "pt-br" => "Português (Brasil)",
+        "ro" => "Română",
+        "sk" => "Slovenčina",
+        "sl" => "Slovenščina",
+        "sv" => "Svenska",
+        _ => "",
+    }
+}

@@ -1,0 +1,42 @@
+//! The web layer: translates between the browser and the core. No decisions here.
+
+mod background;
+mod popup;
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/extension/browser.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = targetTab)]
+    async fn target_tab() -> JsValue;
+    #[wasm_bindgen(js_name = tabUrl)]
+    async fn tab_url(tab: i32) -> JsValue;
+    #[wasm_bindgen(js_name = callShim, catch)]
+    async fn call_shim(tab: i32, op: &str, arg: JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = storageGet, catch)]
+    async fn storage_get(key: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = storageSet, catch)]
+    async fn storage_set(key: &str, value: JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = setBadge, catch)]
+    async fn set_badge(tab: i32, text: &str, title: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = message)]
+    fn message(key: &str, substitutions: Vec<String>) -> String;
+    #[wasm_bindgen(js_name = copyText)]
+    async fn copy_text(text: &str) -> JsValue;
+}
+
+/// A message of the interface in the browser's language.
+fn t(key: &str) -> String {
+    message(key, Vec::new())
+}
+
+/// A message with substitutions (`$1`, `$2`… in messages.json).
+fn t_with(key: &str, subs: &[String]) -> String {
+    message(key, subs.to_vec())
+}
+
+/// Today's date as `YYYY-MM-DD`.
+fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}

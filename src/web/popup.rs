@@ -1,0 +1,466 @@
+//! The popup: draws the core's [`Model`] and feeds it the person's clicks and the page's answers.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use gloo_timers::future::TimeoutFuture;
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlSelectElement, HtmlTextAreaElement};
+
+use crate::core::data::{FormKind, Platform};
+use crate::core::fill::field_length;
+use crate::core::letters;
+use crate::core::popup::{language_name, Model, Notice, Phase};
+use crate::core::recognise::{is_meta_host, recognise, Recognition};
+use crate::core::report::PageReport;
+use crate::core::settings::{Settings, SETTINGS_KEY};
+
+use super::{call_shim, copy_text, storage_get, storage_set, t, t_with, tab_url, target_tab, today};
+
+/// How long after writing we read the field back: long enough for a page's own scripts to react.
+const READ_BACK_MS: u32 = 500;
+
+/// Where the person can find the forms (the 2025 versions).
+const FACEBOOK_FORM: &str = "https://www.facebook.com/help/contact/712876720715583";
+const INSTAGRAM_FORM: &str = "https://help.instagram.com/contact/767264225370182";
+
+struct App {
+    tab: i32,
+    model: Model,
+    settings: Settings,
+    listeners: Vec<EventListener>,
+}
+
+type Shared = Rc<RefCell<App>>;
+
+/// What the shim answers to write, read and undo.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ShimAnswer {
+    ok: bool,
+    value: Option<String>,
+    expected: Option<String>,
+}
+
+/// Entry point, called by popup.js once the WebAssembly module is loaded.
+#[wasm_bindgen(js_name = startPopup)]
+pub async fn start_popup() {
+    let app = Rc::new(RefCell::new(App {
+        tab: -1,
+        model: Model::loading(),
+        settings: Settings::default(),
+        listeners: Vec::new(),
+    }));
+    render(&app);
+    load(&app).await;
+    render(&app);
+}
+
+async fn read_settings() -> Settings {
+    match storage_get(SETTINGS_KEY).await {
+        Ok(v) if !v.is_undefined() => serde_wasm_bindgen::from_value(v).unwrap_or_default(),
+        _ => Settings::default(),
+    }
+}
+
+async fn save_settings(settings: &Settings) {
+    if let Ok(v) = serde_wasm_bindgen::to_value(settings) {
+        // Failing to remember a choice is not worth interrupting the person for.
+        let _ = storage_set(SETTINGS_KEY, v).await;
+    }
+}
+
+/// Asks the shim for a fresh report of the page.
+async fn page_report(tab: i32) -> Option<PageReport> {
+    let v = call_shim(tab, "report", JsValue::NULL).await.ok()?;
+    serde_wasm_bindgen::from_value::<PageReport>(v).ok().map(PageReport::bounded)
+}
+
+fn can_undo(report: &PageReport, verdict: &Recognition) -> bool {
+    verdict
+        .field
+        .as_ref()
+        .and_then(|f| report.fields.iter().find(|r| r.index == f.index))
+        .is_some_and(|f| f.can_undo)
+}
+
+async fn load(app: &Shared) {
+    let tab = target_tab().await.as_f64().map_or(-1, |n| n as i32);
+    let settings = read_settings().await;
+    let url = tab_url(tab).await.as_string().unwrap_or_default();
+    let model = Model::loading();
+    // Pages outside Meta's help centre are never touched: no script goes into them.
+    let model = if !is_meta_host(&url) {
+        let verdict = recognise(&PageReport { url, ..PageReport::default() });
+        model.loaded(verdict, false, None, settings.details.clone(), &today())
+    } else {
+        match page_report(tab).await {
+            Some(report) => {
+                let verdict = recognise(&report);
+                let undo = can_undo(&report, &verdict);
+                let remembered = settings.remembered_locale(verdict.lang.as_deref()).map(str::to_string);
+                model.loaded(verdict, undo, remembered.as_deref(), settings.details.clone(), &today())
+            }
+            None => model.unreadable(),
+        }
+    };
+    let mut a = app.borrow_mut();
+    a.tab = tab;
+    a.settings = settings;
+    a.model = model;
+}
+
+fn document() -> Option<Document> {
+    web_sys::window()?.document()
+}
+
+fn el(doc: &Document, tag: &str, class: &str, text: Option<&str>) -> Element {
+    // Creating an element with a fixed, valid tag name does not fail.
+    let e = doc.create_element(tag).unwrap_or_else(|_| doc.create_element("div").expect("div"));
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    if let Some(text) = text {
+        e.set_text_content(Some(text));
+    }
+    e
+}
+
+fn set(e: &Element, name: &str, value: &str) {
+    let _ = e.set_attribute(name, value);
+}
+
+fn add(parent: &Element, child: &Element) {
+    let _ = parent.append_child(child);
+}
+
+/// Redraws after the current event handler has returned (its listener is replaced by the redraw).
+fn rerender(app: &Shared) {
+    let app = app.clone();
+    wasm_bindgen_futures::spawn_local(async move { render(&app) });
+}
+
+fn on(app: &Shared, target: &Element, event: &'static str, f: impl Fn(&Shared, &web_sys::Event) + 'static) {
+    let handle = app.clone();
+    let listener = EventListener::new(target, event, move |e| f(&handle, e));
+    app.borrow_mut().listeners.push(listener);
+}
+
+fn platform_name(p: Platform) -> String {
+    t(&format!("platform_{}", p.as_str()))
+}
+
+fn form_key(f: FormKind) -> &'static str {
+    match f {
+        FormKind::AiObjection => "ai_objection",
+        FormKind::ThirdPartyData => "third_party_data",
+    }
+}
+
+fn notice_text(n: &Notice) -> (String, &'static str) {
+    let (text, tone) = match n {
+        Notice::NotTheForm => (t("noticeNotTheForm"), "info"),
+        Notice::CannotReadPage => (t("noticeCannotRead"), "warn"),
+        Notice::NoReasonField => (t("noticeNoField"), "warn"),
+        Notice::TooLong { limit, length } => (t_with("noticeTooLong", &[limit.to_string(), length.to_string()]), "warn"),
+        Notice::EmptyLetter => (t("noticeEmpty"), "warn"),
+        Notice::HasText { chars } => (t_with("noticeHasText", &[chars.to_string()]), "warn"),
+        Notice::Filled => (t("noticeFilled"), "ok"),
+        Notice::PageRemoved => (t("noticePageRemoved"), "error"),
+        Notice::PageChanged => (t("noticePageChanged"), "error"),
+        Notice::FieldGone => (t("noticeFieldGone"), "error"),
+        Notice::Undone => (t("noticeUndone"), "ok"),
+        Notice::UndoFailed => (t("noticeUndoFailed"), "error"),
+        Notice::Copied => (t("noticeCopied"), "ok"),
+        Notice::CopyFailed => (t("noticeCopyFailed"), "error"),
+    };
+    (text, tone)
+}
+
+fn render(app: &Shared) {
+    let Some(doc) = document() else { return };
+    let Some(root) = doc.get_element_by_id("app") else { return };
+    app.borrow_mut().listeners.clear();
+    let model = app.borrow().model.clone();
+    let verdict = model.recognition.as_ref();
+    set(&root, "data-state", model.phase.as_str());
+    for (name, value) in [
+        ("data-form", verdict.and_then(|r| r.form).map(FormKind::as_str)),
+        ("data-platform", verdict.and_then(|r| r.platform).map(Platform::as_str)),
+        ("data-lang", verdict.and_then(|r| r.lang.as_deref())),
+    ] {
+        match value.filter(|_| model.form().is_some()) {
+            Some(v) => set(&root, name, v),
+            None => {
+                let _ = root.remove_attribute(name);
+            }
+        }
+    }
+    root.set_inner_html("");
+
+    let header = el(&doc, "header", "top", None);
+    let logo = el(&doc, "img", "logo", None);
+    set(&logo, "src", "icons/icon-32.png");
+    set(&logo, "alt", "");
+    add(&header, &logo);
+    add(&header, &el(&doc, "h1", "brand", Some(&t("extName"))));
+    add(&root, &header);
+
+    let status = el(&doc, "section", "status", None);
+    set(&status, "role", "status");
+    set(&status, "aria-live", "polite");
+    add(&root, &status);
+    match (model.phase, verdict.and_then(|r| r.form.zip(r.platform))) {
+        (Phase::Loading, _) => add(&status, &el(&doc, "p", "headline", Some(&t("loading")))),
+        (Phase::NoForm, _) | (_, None) => {
+            add(&status, &el(&doc, "p", "headline", Some(&t("noFormTitle"))));
+            if let Some(n) = &model.notice {
+                add(&status, &el(&doc, "p", "detail", Some(&notice_text(n).0)));
+            }
+            add(&root, &form_links(&doc));
+        }
+        (_, Some((form, platform))) => {
+            let headline = t_with(&format!("formTitle_{}", form_key(form)), &[platform_name(platform)]);
+            add(&status, &el(&doc, "p", "headline", Some(&headline)));
+            let lang = verdict.and_then(|r| r.lang.as_deref()).map(language_name).filter(|n| !n.is_empty());
+            let detail = match lang {
+                Some(name) => t_with("formLanguage", &[name.to_string()]),
+                None => t("formLanguageUnknown"),
+            };
+            add(&status, &el(&doc, "p", "detail", Some(&detail)));
+            if let Some(n) = &model.notice {
+                let (text, tone) = notice_text(n);
+                add(&status, &el(&doc, "p", &format!("notice {tone}"), Some(&text)));
+            }
+            if matches!(model.phase, Phase::Form | Phase::Error) {
+                add(&root, &compose(app, &doc, &model));
+            }
+            add(&root, &actions(app, &doc, &model));
+        }
+    }
+    add(&root, &el(&doc, "footer", "privacy", Some(&t("footerPrivacy"))));
+}
+
+fn form_links(doc: &Document) -> Element {
+    let nav = el(doc, "nav", "links", None);
+    set(&nav, "aria-label", &t("linksLabel"));
+    add(&nav, &el(doc, "p", "", Some(&t("linksIntro"))));
+    for (href, key) in [(FACEBOOK_FORM, "linkFacebook"), (INSTAGRAM_FORM, "linkInstagram")] {
+        let a = el(doc, "a", "link", Some(&t(key)));
+        set(&a, "href", href);
+        set(&a, "target", "_blank");
+        set(&a, "rel", "noopener noreferrer");
+        add(&nav, &a);
+    }
+    nav
+}
+
+fn compose(app: &Shared, doc: &Document, model: &Model) -> Element {
+    let section = el(doc, "section", "compose", None);
+    let form = model.form().unwrap_or(FormKind::AiObjection);
+
+    let lang_row = el(doc, "div", "row", None);
+    let lang_label = el(doc, "label", "", Some(&t("letterLanguage")));
+    set(&lang_label, "for", "locale");
+    add(&lang_row, &lang_label);
+    let select = el(doc, "select", "", None);
+    set(&select, "id", "locale");
+    set(&select, "name", "locale");
+    for locale in model.locales() {
+        let option = el(doc, "option", "", Some(language_name(locale)));
+        set(&option, "value", locale);
+        set(&option, "lang", locale);
+        if locale == model.locale {
+            set(&option, "selected", "");
+        }
+        add(&select, &option);
+    }
+    on(app, &select, "change", |app, e| {
+        let Some(select) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) else { return };
+        let locale = select.value();
+        let settings = {
+            let mut a = app.borrow_mut();
+            a.model.select_locale(&locale);
+            let lang = a.model.recognition.as_ref().and_then(|r| r.lang.clone());
+            a.settings.remember_locale(lang.as_deref(), &locale);
+            a.settings.clone()
+        };
+        wasm_bindgen_futures::spawn_local(async move { save_settings(&settings).await });
+        rerender(app);
+    });
+    add(&lang_row, &select);
+    add(&section, &lang_row);
+
+    let fieldset = el(doc, "fieldset", "letters", None);
+    set(&fieldset, "lang", model.locale);
+    add(&fieldset, &el(doc, "legend", "", Some(&t("chooseReason"))));
+    for letter in letters::letters_for(form, model.locale) {
+        let label = el(doc, "label", "letter", None);
+        set(&label, "data-letter", letter.id);
+        let radio = el(doc, "input", "", None);
+        set(&radio, "type", "radio");
+        set(&radio, "name", "letter");
+        set(&radio, "value", letter.id);
+        if letter.id == model.letter {
+            set(&radio, "checked", "");
+        }
+        let id = letter.id;
+        on(app, &radio, "change", move |app, _| {
+            app.borrow_mut().model.select_letter(id);
+            rerender(app);
+        });
+        add(&label, &radio);
+        let text = el(doc, "span", "letter-text", None);
+        add(&text, &el(doc, "span", "letter-title", Some(letter.title)));
+        add(&text, &el(doc, "span", "letter-desc", Some(letter.description)));
+        add(&label, &text);
+        add(&fieldset, &label);
+    }
+    add(&section, &fieldset);
+
+    let preview_label = el(doc, "label", "", Some(&t("previewLabel")));
+    set(&preview_label, "for", "preview");
+    add(&section, &preview_label);
+    let preview = el(doc, "textarea", "preview", None);
+    set(&preview, "id", "preview");
+    set(&preview, "rows", "9");
+    set(&preview, "lang", model.locale);
+    set(&preview, "aria-describedby", "count");
+    if let Some(area) = preview.dyn_ref::<HtmlTextAreaElement>() {
+        area.set_value(&model.text);
+    }
+    let count = el(doc, "p", "count", Some(&t_with("charCount", &[field_length(&model.text).to_string()])));
+    set(&count, "id", "count");
+    let count_handle = count.clone();
+    on(app, &preview, "input", move |app, e| {
+        let Some(area) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else { return };
+        let text = area.value();
+        count_handle.set_text_content(Some(&t_with("charCount", &[field_length(&text).to_string()])));
+        app.borrow_mut().model.edit(&text);
+    });
+    add(&section, &preview);
+    add(&section, &count);
+    section
+}
+
+fn button(app: &Shared, doc: &Document, action: &'static str, class: &str, label: &str) -> Element {
+    let b = el(doc, "button", class, Some(label));
+    set(&b, "type", "button");
+    set(&b, "data-action", action);
+    on(app, &b, "click", move |app, _| {
+        let app = app.clone();
+        wasm_bindgen_futures::spawn_local(async move { act(&app, action).await });
+    });
+    b
+}
+
+fn actions(app: &Shared, doc: &Document, model: &Model) -> Element {
+    let row = el(doc, "div", "actions", None);
+    let has_field = model.recognition.as_ref().is_some_and(|r| r.field.is_some());
+    let mut buttons: Vec<Element> = Vec::new();
+    match model.phase {
+        Phase::Form | Phase::Error => {
+            let label = if model.phase == Phase::Error { t("actionRetry") } else { t("actionFill") };
+            let fill = button(app, doc, "fill", "primary", &label);
+            if !has_field && model.phase == Phase::Form {
+                set(&fill, "disabled", "");
+            }
+            buttons.push(fill);
+        }
+        Phase::ConfirmReplace => {
+            buttons.push(button(app, doc, "replace", "primary", &t("actionReplace")));
+            buttons.push(button(app, doc, "cancel", "", &t("actionCancel")));
+        }
+        _ => {}
+    }
+    if model.can_undo {
+        buttons.push(button(app, doc, "undo", "", &t("actionUndo")));
+    }
+    buttons.push(button(app, doc, "copy", "", &t("actionCopy")));
+    for b in &buttons {
+        add(&row, b);
+    }
+    row
+}
+
+async fn act(app: &Shared, action: &str) {
+    match action {
+        "fill" => fill(app, false).await,
+        "replace" => fill(app, true).await,
+        "cancel" => app.borrow_mut().model.cancel(),
+        "undo" => undo(app).await,
+        "copy" => {
+            let text = app.borrow().model.text.clone();
+            let ok = copy_text(&text).await.as_bool().unwrap_or(false);
+            app.borrow_mut().model.copied(ok);
+        }
+        _ => {}
+    }
+    render(app);
+}
+
+fn answer(v: Result<JsValue, JsValue>) -> ShimAnswer {
+    v.ok().and_then(|v| serde_wasm_bindgen::from_value(v).ok()).unwrap_or_default()
+}
+
+async fn fill(app: &Shared, confirmed: bool) {
+    let tab = app.borrow().tab;
+    let Some(report) = page_report(tab).await else {
+        let mut a = app.borrow_mut();
+        a.model.phase = Phase::Error;
+        a.model.notice = Some(Notice::CannotReadPage);
+        return;
+    };
+    let index = app.borrow_mut().model.request_fill(recognise(&report), confirmed);
+    let Some(index) = index else { return };
+    render(app);
+    let text = app.borrow().model.text.clone();
+    let arg = serde_wasm_bindgen::to_value(&shim_arg(index, Some(&text))).unwrap_or(JsValue::NULL);
+    let written = answer(call_shim(tab, "write", arg).await);
+    let read_back = if written.ok {
+        TimeoutFuture::new(READ_BACK_MS).await;
+        read_field(tab, index).await
+    } else {
+        None
+    };
+    app.borrow_mut().model.written(read_back.as_deref());
+}
+
+async fn read_field(tab: i32, index: u32) -> Option<String> {
+    let arg = serde_wasm_bindgen::to_value(&shim_arg(index, None)).unwrap_or(JsValue::NULL);
+    let read = answer(call_shim(tab, "read", arg).await);
+    if read.ok {
+        read.value
+    } else {
+        None
+    }
+}
+
+async fn undo(app: &Shared) {
+    let (tab, index) = {
+        let a = app.borrow();
+        (a.tab, a.model.recognition.as_ref().and_then(|r| r.field.as_ref()).map(|f| f.index))
+    };
+    let Some(index) = index else { return };
+    let arg = serde_wasm_bindgen::to_value(&shim_arg(index, None)).unwrap_or(JsValue::NULL);
+    let undone = answer(call_shim(tab, "undo", arg).await);
+    TimeoutFuture::new(READ_BACK_MS).await;
+    let now = read_field(tab, index).await;
+    let expected = if undone.ok { undone.expected } else { None };
+    app.borrow_mut().model.undone(expected.as_deref(), now.as_deref());
+}
+
+/// The argument of a shim call: `{ index, text? }`.
+#[derive(serde::Serialize)]
+struct ShimArg<'a> {
+    index: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+}
+
+fn shim_arg(index: u32, text: Option<&str>) -> ShimArg<'_> {
+    ShimArg { index, text }
+}
