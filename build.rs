@@ -224,6 +224,16 @@ fn parse_letter(path: &Path, locale: &str, id: &str) -> Letter {
 }
 
 fn letters_code(dir: &Path) -> String {
+    let order_file = dir.join("order.txt");
+    let origin = order_file.display().to_string();
+    println!("cargo:rerun-if-changed={origin}");
+    let order_text =
+        fs::read_to_string(&order_file).unwrap_or_else(|e| fail(&origin, &e.to_string()));
+    let order: Vec<&str> = order_text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
     let mut letters = Vec::new();
     let mut locales: Vec<_> = fs::read_dir(dir)
         .unwrap_or_else(|e| fail(&dir.display().to_string(), &e.to_string()))

@@ -96,7 +96,7 @@
           id: squash(el.id),
           labels: labelsOf(el),
           visible: visible(el),
-          valueLength: valueOf(el).length,
+          valueLength: valueOf(el).trim().length, // text, not the white space an empty editor holds
           maxLength: typeof max === 'number' && max >= 0 ? max : null,
           disabled: Boolean(el.disabled),
           readOnly: Boolean(el.readOnly),

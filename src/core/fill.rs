@@ -36,10 +36,17 @@ pub fn plan_fill(recognition: &Recognition, text: &str, replace_confirmed: bool)
     }
     let length = field_length(text);
     if let Some(limit) = field.max_length.filter(|&m| m < length) {
-        return FillStep::TooLong { index: field.index, limit, length };
+        return FillStep::TooLong {
+            index: field.index,
+            limit,
+            length,
+        };
     }
     if field.value_length > 0 && !replace_confirmed {
-        return FillStep::ConfirmReplace { index: field.index, existing_chars: field.value_length };
+        return FillStep::ConfirmReplace {
+            index: field.index,
+            existing_chars: field.value_length,
+        };
     }
     FillStep::Write { index: field.index }
 }

@@ -59,7 +59,10 @@ pub fn preselect_locale(form_lang: Option<&str>, remembered: Option<&str>) -> &'
 
 /// The built-in letters for a form in a locale, in catalogue order.
 pub fn letters_for(form: FormKind, locale: &str) -> Vec<&'static Letter> {
-    LETTERS.iter().filter(|l| l.form == form && l.locale == locale).collect()
+    LETTERS
+        .iter()
+        .filter(|l| l.form == form && l.locale == locale)
+        .collect()
 }
 
 /// One built-in letter.

@@ -44,11 +44,16 @@ pub enum Notice {
     /// The form is there, but no box for the reason (not logged in, not loaded yet…).
     NoReasonField,
     /// The field takes fewer characters than the letter has.
-    TooLong { limit: u32, length: u32 },
+    TooLong {
+        limit: u32,
+        length: u32,
+    },
     /// The letter is empty.
     EmptyLetter,
     /// The field holds text the person wrote.
-    HasText { chars: u32 },
+    HasText {
+        chars: u32,
+    },
     /// The letter is in the field; the person reviews it and presses Send.
     Filled,
     /// The page emptied the field after we wrote the letter.
@@ -104,7 +109,11 @@ impl Model {
 
     /// The page could not be read at all.
     pub fn unreadable(self) -> Model {
-        Model { phase: Phase::NoForm, notice: Some(Notice::CannotReadPage), ..self }
+        Model {
+            phase: Phase::NoForm,
+            notice: Some(Notice::CannotReadPage),
+            ..self
+        }
     }
 
     /// The page was read and recognised (or not). `remembered` is the letter language the person
@@ -118,9 +127,14 @@ impl Model {
         today: &str,
     ) -> Model {
         let Some(form) = recognition.form else {
-            return Model { phase: Phase::NoForm, notice: Some(Notice::NotTheForm), recognition: Some(recognition), ..self };
+            return Model {
+                phase: Phase::NoForm,
+                notice: Some(Notice::NotTheForm),
+                recognition: Some(recognition),
+                ..self
+            };
         };
-        let locale = letters::preselect_locale(recognition.lang.as_deref(), remembered);
+        let locale = letters::preselect_locale(recognition.locale.as_deref(), remembered);
         let notice = recognition.field.is_none().then_some(Notice::NoReasonField);
         let mut model = Model {
             phase: Phase::Form,
@@ -143,7 +157,10 @@ impl Model {
     /// The locales with letters for this form.
     pub fn locales(&self) -> Vec<&'static str> {
         let form = self.form().unwrap_or(FormKind::AiObjection);
-        letters::locales().into_iter().filter(|l| !letters::letters_for(form, l).is_empty()).collect()
+        letters::locales()
+            .into_iter()
+            .filter(|l| !letters::letters_for(form, l).is_empty())
+            .collect()
     }
 
     /// Switches the letters' language, keeping the same reason where that language has it.
@@ -184,10 +201,16 @@ impl Model {
         self.recognition = Some(fresh);
         let (phase, notice, write) = match step {
             FillStep::Write { index } => (Phase::Loading, None, Some(index)),
-            FillStep::ConfirmReplace { existing_chars, .. } => {
-                (Phase::ConfirmReplace, Some(Notice::HasText { chars: existing_chars }), None)
+            FillStep::ConfirmReplace { existing_chars, .. } => (
+                Phase::ConfirmReplace,
+                Some(Notice::HasText {
+                    chars: existing_chars,
+                }),
+                None,
+            ),
+            FillStep::TooLong { limit, length, .. } => {
+                (Phase::Form, Some(Notice::TooLong { limit, length }), None)
             }
-            FillStep::TooLong { limit, length, .. } => (Phase::Form, Some(Notice::TooLong { limit, length }), None),
             FillStep::NoField => (Phase::Error, Some(Notice::NoReasonField), None),
             FillStep::EmptyLetter => (Phase::Form, Some(Notice::EmptyLetter), None),
         };
@@ -224,16 +247,27 @@ impl Model {
         };
         self.can_undo = false;
         self.phase = Phase::Form;
-        self.notice = Some(if restored { Notice::Undone } else { Notice::UndoFailed });
+        self.notice = Some(if restored {
+            Notice::Undone
+        } else {
+            Notice::UndoFailed
+        });
     }
 
     pub fn copied(&mut self, ok: bool) {
-        self.notice = Some(if ok { Notice::Copied } else { Notice::CopyFailed });
+        self.notice = Some(if ok {
+            Notice::Copied
+        } else {
+            Notice::CopyFailed
+        });
     }
 }
 
 fn first_letter(form: FormKind, locale: &str) -> String {
-    letters::letters_for(form, locale).first().map(|l| l.id.to_string()).unwrap_or_default()
+    letters::letters_for(form, locale)
+        .first()
+        .map(|l| l.id.to_string())
+        .unwrap_or_default()
 }
 
 /// Names of the languages in the languages themselves, for the language list.

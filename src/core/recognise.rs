@@ -20,8 +20,11 @@ pub struct Recognition {
     pub basis: Option<Basis>,
     /// The year of the form version, for known form numbers.
     pub year: Option<u16>,
-    /// The form's language, a lower-case code like `pl` (or `pt-br`, `en-gb`), when known.
+    /// The form's language, a lower-case code like `pl`, when known.
     pub lang: Option<String>,
+    /// The form's locale where letters may differ by region (`en-gb`, `pt-br`), else the same as
+    /// `lang`.
+    pub locale: Option<String>,
     /// The field that takes the reason, when there is one.
     pub field: Option<FieldChoice>,
     /// Why, in plain words, step by step.
@@ -64,7 +67,11 @@ fn https_host_and_path(url: &str) -> Option<(String, &str)> {
     if authority.contains('@') {
         return None;
     }
-    let host = authority.split(':').next()?.trim_end_matches('.').to_ascii_lowercase();
+    let host = authority
+        .split(':')
+        .next()?
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
     let path_end = rest[end..].find(['?', '#']).map_or(rest.len(), |i| end + i);
     Some((host, &rest[end..path_end]))
 }
@@ -91,19 +98,28 @@ pub fn parse_contact_url(url: &str) -> Option<ContactUrl> {
         return None;
     }
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    let at = segments.iter().position(|s| s.eq_ignore_ascii_case("contact"))?;
+    let at = segments
+        .iter()
+        .position(|s| s.eq_ignore_ascii_case("contact"))?;
     let id = segments.get(at + 1)?;
     if id.is_empty() || id.len() > 24 || !id.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let platform = if segments[..at].iter().any(|s| s.eq_ignore_ascii_case("instagram")) {
+    let platform = if segments[..at]
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case("instagram"))
+    {
         Platform::Instagram
     } else {
         rule.platform
     };
     let first_label = host.split('.').next().unwrap_or_default();
     let subdomain_lang = locale_code(first_label).filter(|_| first_label.contains(['-', '_']));
-    Some(ContactUrl { platform, form_id: (*id).to_string(), subdomain_lang })
+    Some(ContactUrl {
+        platform,
+        form_id: (*id).to_string(),
+        subdomain_lang,
+    })
 }
 
 /// Turns a locale like `de_DE`, `de-de`, `pt-BR` or `en` into our code: the language in lower
@@ -114,7 +130,10 @@ pub fn locale_code(locale: &str) -> Option<String> {
     if !(2..=3).contains(&lang.len()) || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
-    let region = parts.next().map(str::to_ascii_lowercase).unwrap_or_default();
+    let region = parts
+        .next()
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
     Some(match (lang.as_str(), region.as_str()) {
         ("pt", "br") | ("en", "gb") => format!("{lang}-{region}"),
         ("nn" | "no", _) => "nb".to_string(),
@@ -126,7 +145,11 @@ fn title_match(rule: &FormRule, texts: &[String]) -> Option<&'static str> {
     rule.title.iter().find_map(|t| {
         texts
             .iter()
-            .any(|text| t.groups.iter().all(|g| g.iter().any(|p| contains_pattern(text, p))))
+            .any(|text| {
+                t.groups
+                    .iter()
+                    .all(|g| g.iter().any(|p| contains_pattern(text, p)))
+            })
             .then_some(t.lang)
     })
 }
@@ -199,10 +222,16 @@ fn choose_field(rule: &FormRule, fields: &[FieldReport]) -> Result<FieldChoice, 
         why,
     };
     if let Some((_, f, word)) = best {
-        return Ok(choice(f, format!("its label asks for the reason (\u{201c}{word}\u{201d})")));
+        return Ok(choice(
+            f,
+            format!("its label asks for the reason (\u{201c}{word}\u{201d})"),
+        ));
     }
     match spare.as_slice() {
-        [only] => Ok(choice(only, "it is the only free text box on the form".to_string())),
+        [only] => Ok(choice(
+            only,
+            "it is the only free text box on the form".to_string(),
+        )),
         [] => Err("no visible text box on the page asks for the reason".to_string()),
         _ => Err("several text boxes, and none of their labels asks for the reason".to_string()),
     }
@@ -217,6 +246,7 @@ pub fn recognise(report: &PageReport) -> Recognition {
         basis: None,
         year: None,
         lang: None,
+        locale: None,
         field: None,
         why: Vec::new(),
     };
@@ -231,9 +261,14 @@ pub fn recognise(report: &PageReport) -> Recognition {
     let hidden_id = report
         .hidden_value("support_form_id")
         .filter(|v| v.bytes().all(|b| b.is_ascii_digit()));
-    let known = [hidden_id, Some(url.form_id.as_str())].into_iter().flatten().find_map(|id| {
-        FORMS.iter().find_map(|rule| rule.known.iter().find(|k| k.id == id).map(|k| (rule, k)))
-    });
+    let known = [hidden_id, Some(url.form_id.as_str())]
+        .into_iter()
+        .flatten()
+        .find_map(|id| {
+            FORMS
+                .iter()
+                .find_map(|rule| rule.known.iter().find(|k| k.id == id).map(|k| (rule, k)))
+        });
     let texts: Vec<String> = std::iter::once(&report.title)
         .chain(report.headings.iter())
         .map(|t| fold(t))
@@ -248,7 +283,12 @@ pub fn recognise(report: &PageReport) -> Recognition {
         verdict.form_id = Some(k.id.to_string());
         verdict.year = Some(k.year);
         verdict.platform = Some(k.platform);
-        verdict.why.push(format!("form number {} is Meta's {} form ({})", k.id, rule.kind.as_str(), k.year));
+        verdict.why.push(format!(
+            "form number {} is Meta's {} form ({})",
+            k.id,
+            rule.kind.as_str(),
+            k.year
+        ));
         rule
     } else {
         // The third-party form's title may also speak of objecting: the more specific rule wins.
@@ -266,12 +306,17 @@ pub fn recognise(report: &PageReport) -> Recognition {
         verdict.basis = Some(Basis::Title);
         verdict.form_id = Some(hidden_id.unwrap_or(&url.form_id).to_string());
         verdict.platform = Some(url.platform);
-        verdict.why.push(format!("its title says it is the {} form ({lang})", rule.kind.as_str()));
+        verdict.why.push(format!(
+            "its title says it is the {} form ({lang})",
+            rule.kind.as_str()
+        ));
         rule
     };
     verdict.form = Some(rule.kind);
-    verdict.lang = [
-        report.hidden_value("support_form_locale_id").and_then(locale_code),
+    verdict.locale = [
+        report
+            .hidden_value("support_form_locale_id")
+            .and_then(locale_code),
         locale_code(&report.lang),
         url.subdomain_lang.clone(),
         title_lang.map(str::to_string),
@@ -279,9 +324,16 @@ pub fn recognise(report: &PageReport) -> Recognition {
     .into_iter()
     .flatten()
     .next();
+    verdict.lang = verdict
+        .locale
+        .as_ref()
+        .map(|l| l.split('-').next().unwrap_or(l).to_string());
     match choose_field(rule, &report.fields) {
         Ok(choice) => {
-            verdict.why.push(format!("field {} takes the reason: {}", choice.index, choice.why));
+            verdict.why.push(format!(
+                "field {} takes the reason: {}",
+                choice.index, choice.why
+            ));
             verdict.field = Some(choice);
         }
         Err(why) => verdict.why.push(why),

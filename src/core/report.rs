@@ -56,7 +56,7 @@ pub struct FieldReport {
     pub id: String,
     pub labels: Vec<Label>,
     pub visible: bool,
-    /// Characters in the field now.
+    /// Characters of text in the field now, not counting white space around it.
     pub value_length: u32,
     /// The field's `maxlength`, when it has one.
     pub max_length: Option<u32>,

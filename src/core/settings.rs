@@ -25,17 +25,24 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { version: SETTINGS_VERSION, locale_by_lang: BTreeMap::new(), details: Details::default() }
+        Settings {
+            version: SETTINGS_VERSION,
+            locale_by_lang: BTreeMap::new(),
+            details: Details::default(),
+        }
     }
 }
 
 impl Settings {
     /// The remembered letter language for forms in `lang` (`None`: the form's language).
     pub fn remembered_locale(&self, lang: Option<&str>) -> Option<&str> {
-        self.locale_by_lang.get(lang.unwrap_or("")).map(String::as_str)
+        self.locale_by_lang
+            .get(lang.unwrap_or(""))
+            .map(String::as_str)
     }
 
     pub fn remember_locale(&mut self, lang: Option<&str>, locale: &str) {
-        self.locale_by_lang.insert(lang.unwrap_or("").to_string(), locale.to_string());
+        self.locale_by_lang
+            .insert(lang.unwrap_or("").to_string(), locale.to_string());
     }
 }

@@ -14,7 +14,13 @@ pub async fn on_page_report(tab: i32, report: JsValue) {
     let report: PageReport = serde_wasm_bindgen::from_value(report).unwrap_or_default();
     let verdict = recognise(&report.bounded());
     let (badge, title) = match verdict.platform.filter(|_| verdict.form.is_some()) {
-        Some(platform) => ("\u{2713}", t_with("badgeRecognised", &[t(&format!("platform_{}", platform.as_str()))])),
+        Some(platform) => (
+            "\u{2713}",
+            t_with(
+                "badgeRecognised",
+                &[t(&format!("platform_{}", platform.as_str()))],
+            ),
+        ),
         None => ("", t("extName")),
     };
     // A closed tab cannot be marked; nothing to do then.

@@ -38,5 +38,10 @@ fn t_with(key: &str, subs: &[String]) -> String {
 /// Today's date as `YYYY-MM-DD`.
 fn today() -> String {
     let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }

@@ -18,7 +18,9 @@ use crate::core::recognise::{is_meta_host, recognise, Recognition};
 use crate::core::report::PageReport;
 use crate::core::settings::{Settings, SETTINGS_KEY};
 
-use super::{call_shim, copy_text, storage_get, storage_set, t, t_with, tab_url, target_tab, today};
+use super::{
+    call_shim, copy_text, storage_get, storage_set, t, t_with, tab_url, target_tab, today,
+};
 
 /// How long after writing we read the field back: long enough for a page's own scripts to react.
 const READ_BACK_MS: u32 = 500;
@@ -76,7 +78,9 @@ async fn save_settings(settings: &Settings) {
 /// Asks the shim for a fresh report of the page.
 async fn page_report(tab: i32) -> Option<PageReport> {
     let v = call_shim(tab, "report", JsValue::NULL).await.ok()?;
-    serde_wasm_bindgen::from_value::<PageReport>(v).ok().map(PageReport::bounded)
+    serde_wasm_bindgen::from_value::<PageReport>(v)
+        .ok()
+        .map(PageReport::bounded)
 }
 
 fn can_undo(report: &PageReport, verdict: &Recognition) -> bool {
@@ -94,15 +98,26 @@ async fn load(app: &Shared) {
     let model = Model::loading();
     // Pages outside Meta's help centre are never touched: no script goes into them.
     let model = if !is_meta_host(&url) {
-        let verdict = recognise(&PageReport { url, ..PageReport::default() });
+        let verdict = recognise(&PageReport {
+            url,
+            ..PageReport::default()
+        });
         model.loaded(verdict, false, None, settings.details.clone(), &today())
     } else {
         match page_report(tab).await {
             Some(report) => {
                 let verdict = recognise(&report);
                 let undo = can_undo(&report, &verdict);
-                let remembered = settings.remembered_locale(verdict.lang.as_deref()).map(str::to_string);
-                model.loaded(verdict, undo, remembered.as_deref(), settings.details.clone(), &today())
+                let remembered = settings
+                    .remembered_locale(verdict.lang.as_deref())
+                    .map(str::to_string);
+                model.loaded(
+                    verdict,
+                    undo,
+                    remembered.as_deref(),
+                    settings.details.clone(),
+                    &today(),
+                )
             }
             None => model.unreadable(),
         }
@@ -119,7 +134,9 @@ fn document() -> Option<Document> {
 
 fn el(doc: &Document, tag: &str, class: &str, text: Option<&str>) -> Element {
     // Creating an element with a fixed, valid tag name does not fail.
-    let e = doc.create_element(tag).unwrap_or_else(|_| doc.create_element("div").expect("div"));
+    let e = doc
+        .create_element(tag)
+        .unwrap_or_else(|_| doc.create_element("div").expect("div"));
     if !class.is_empty() {
         e.set_class_name(class);
     }
@@ -143,7 +160,12 @@ fn rerender(app: &Shared) {
     wasm_bindgen_futures::spawn_local(async move { render(&app) });
 }
 
-fn on(app: &Shared, target: &Element, event: &'static str, f: impl Fn(&Shared, &web_sys::Event) + 'static) {
+fn on(
+    app: &Shared,
+    target: &Element,
+    event: &'static str,
+    f: impl Fn(&Shared, &web_sys::Event) + 'static,
+) {
     let handle = app.clone();
     let listener = EventListener::new(target, event, move |e| f(&handle, e));
     app.borrow_mut().listeners.push(listener);
@@ -165,7 +187,10 @@ fn notice_text(n: &Notice) -> (String, &'static str) {
         Notice::NotTheForm => (t("noticeNotTheForm"), "info"),
         Notice::CannotReadPage => (t("noticeCannotRead"), "warn"),
         Notice::NoReasonField => (t("noticeNoField"), "warn"),
-        Notice::TooLong { limit, length } => (t_with("noticeTooLong", &[limit.to_string(), length.to_string()]), "warn"),
+        Notice::TooLong { limit, length } => (
+            t_with("noticeTooLong", &[limit.to_string(), length.to_string()]),
+            "warn",
+        ),
         Notice::EmptyLetter => (t("noticeEmpty"), "warn"),
         Notice::HasText { chars } => (t_with("noticeHasText", &[chars.to_string()]), "warn"),
         Notice::Filled => (t("noticeFilled"), "ok"),
@@ -182,14 +207,22 @@ fn notice_text(n: &Notice) -> (String, &'static str) {
 
 fn render(app: &Shared) {
     let Some(doc) = document() else { return };
-    let Some(root) = doc.get_element_by_id("app") else { return };
+    let Some(root) = doc.get_element_by_id("app") else {
+        return;
+    };
     app.borrow_mut().listeners.clear();
     let model = app.borrow().model.clone();
     let verdict = model.recognition.as_ref();
     set(&root, "data-state", model.phase.as_str());
     for (name, value) in [
-        ("data-form", verdict.and_then(|r| r.form).map(FormKind::as_str)),
-        ("data-platform", verdict.and_then(|r| r.platform).map(Platform::as_str)),
+        (
+            "data-form",
+            verdict.and_then(|r| r.form).map(FormKind::as_str),
+        ),
+        (
+            "data-platform",
+            verdict.and_then(|r| r.platform).map(Platform::as_str),
+        ),
         ("data-lang", verdict.and_then(|r| r.lang.as_deref())),
     ] {
         match value.filter(|_| model.form().is_some()) {
@@ -223,9 +256,15 @@ fn render(app: &Shared) {
             add(&root, &form_links(&doc));
         }
         (_, Some((form, platform))) => {
-            let headline = t_with(&format!("formTitle_{}", form_key(form)), &[platform_name(platform)]);
+            let headline = t_with(
+                &format!("formTitle_{}", form_key(form)),
+                &[platform_name(platform)],
+            );
             add(&status, &el(&doc, "p", "headline", Some(&headline)));
-            let lang = verdict.and_then(|r| r.lang.as_deref()).map(language_name).filter(|n| !n.is_empty());
+            let lang = verdict
+                .and_then(|r| r.locale.as_deref())
+                .map(language_name)
+                .filter(|n| !n.is_empty());
             let detail = match lang {
                 Some(name) => t_with("formLanguage", &[name.to_string()]),
                 None => t("formLanguageUnknown"),
@@ -233,7 +272,10 @@ fn render(app: &Shared) {
             add(&status, &el(&doc, "p", "detail", Some(&detail)));
             if let Some(n) = &model.notice {
                 let (text, tone) = notice_text(n);
-                add(&status, &el(&doc, "p", &format!("notice {tone}"), Some(&text)));
+                add(
+                    &status,
+                    &el(&doc, "p", &format!("notice {tone}"), Some(&text)),
+                );
             }
             if matches!(model.phase, Phase::Form | Phase::Error) {
                 add(&root, &compose(app, &doc, &model));
@@ -241,14 +283,20 @@ fn render(app: &Shared) {
             add(&root, &actions(app, &doc, &model));
         }
     }
-    add(&root, &el(&doc, "footer", "privacy", Some(&t("footerPrivacy"))));
+    add(
+        &root,
+        &el(&doc, "footer", "privacy", Some(&t("footerPrivacy"))),
+    );
 }
 
 fn form_links(doc: &Document) -> Element {
     let nav = el(doc, "nav", "links", None);
     set(&nav, "aria-label", &t("linksLabel"));
     add(&nav, &el(doc, "p", "", Some(&t("linksIntro"))));
-    for (href, key) in [(FACEBOOK_FORM, "linkFacebook"), (INSTAGRAM_FORM, "linkInstagram")] {
+    for (href, key) in [
+        (FACEBOOK_FORM, "linkFacebook"),
+        (INSTAGRAM_FORM, "linkInstagram"),
+    ] {
         let a = el(doc, "a", "link", Some(&t(key)));
         set(&a, "href", href);
         set(&a, "target", "_blank");
@@ -279,7 +327,12 @@ fn compose(app: &Shared, doc: &Document, model: &Model) -> Element {
         add(&select, &option);
     }
     on(app, &select, "change", |app, e| {
-        let Some(select) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) else { return };
+        let Some(select) = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+        else {
+            return;
+        };
         let locale = select.value();
         let settings = {
             let mut a = app.borrow_mut();
@@ -315,7 +368,10 @@ fn compose(app: &Shared, doc: &Document, model: &Model) -> Element {
         add(&label, &radio);
         let text = el(doc, "span", "letter-text", None);
         add(&text, &el(doc, "span", "letter-title", Some(letter.title)));
-        add(&text, &el(doc, "span", "letter-desc", Some(letter.description)));
+        add(
+            &text,
+            &el(doc, "span", "letter-desc", Some(letter.description)),
+        );
         add(&label, &text);
         add(&fieldset, &label);
     }
@@ -332,13 +388,29 @@ fn compose(app: &Shared, doc: &Document, model: &Model) -> Element {
     if let Some(area) = preview.dyn_ref::<HtmlTextAreaElement>() {
         area.set_value(&model.text);
     }
-    let count = el(doc, "p", "count", Some(&t_with("charCount", &[field_length(&model.text).to_string()])));
+    let count = el(
+        doc,
+        "p",
+        "count",
+        Some(&t_with(
+            "charCount",
+            &[field_length(&model.text).to_string()],
+        )),
+    );
     set(&count, "id", "count");
     let count_handle = count.clone();
     on(app, &preview, "input", move |app, e| {
-        let Some(area) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else { return };
+        let Some(area) = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+        else {
+            return;
+        };
         let text = area.value();
-        count_handle.set_text_content(Some(&t_with("charCount", &[field_length(&text).to_string()])));
+        count_handle.set_text_content(Some(&t_with(
+            "charCount",
+            &[field_length(&text).to_string()],
+        )));
         app.borrow_mut().model.edit(&text);
     });
     add(&section, &preview);
@@ -359,11 +431,18 @@ fn button(app: &Shared, doc: &Document, action: &'static str, class: &str, label
 
 fn actions(app: &Shared, doc: &Document, model: &Model) -> Element {
     let row = el(doc, "div", "actions", None);
-    let has_field = model.recognition.as_ref().is_some_and(|r| r.field.is_some());
+    let has_field = model
+        .recognition
+        .as_ref()
+        .is_some_and(|r| r.field.is_some());
     let mut buttons: Vec<Element> = Vec::new();
     match model.phase {
         Phase::Form | Phase::Error => {
-            let label = if model.phase == Phase::Error { t("actionRetry") } else { t("actionFill") };
+            let label = if model.phase == Phase::Error {
+                t("actionRetry")
+            } else {
+                t("actionFill")
+            };
             let fill = button(app, doc, "fill", "primary", &label);
             if !has_field && model.phase == Phase::Form {
                 set(&fill, "disabled", "");
@@ -403,7 +482,9 @@ async fn act(app: &Shared, action: &str) {
 }
 
 fn answer(v: Result<JsValue, JsValue>) -> ShimAnswer {
-    v.ok().and_then(|v| serde_wasm_bindgen::from_value(v).ok()).unwrap_or_default()
+    v.ok()
+        .and_then(|v| serde_wasm_bindgen::from_value(v).ok())
+        .unwrap_or_default()
 }
 
 async fn fill(app: &Shared, confirmed: bool) {
@@ -414,7 +495,10 @@ async fn fill(app: &Shared, confirmed: bool) {
         a.model.notice = Some(Notice::CannotReadPage);
         return;
     };
-    let index = app.borrow_mut().model.request_fill(recognise(&report), confirmed);
+    let index = app
+        .borrow_mut()
+        .model
+        .request_fill(recognise(&report), confirmed);
     let Some(index) = index else { return };
     render(app);
     let text = app.borrow().model.text.clone();
@@ -442,7 +526,14 @@ async fn read_field(tab: i32, index: u32) -> Option<String> {
 async fn undo(app: &Shared) {
     let (tab, index) = {
         let a = app.borrow();
-        (a.tab, a.model.recognition.as_ref().and_then(|r| r.field.as_ref()).map(|f| f.index))
+        (
+            a.tab,
+            a.model
+                .recognition
+                .as_ref()
+                .and_then(|r| r.field.as_ref())
+                .map(|f| f.index),
+        )
     };
     let Some(index) = index else { return };
     let arg = serde_wasm_bindgen::to_value(&shim_arg(index, None)).unwrap_or(JsValue::NULL);
@@ -450,7 +541,9 @@ async fn undo(app: &Shared) {
     TimeoutFuture::new(READ_BACK_MS).await;
     let now = read_field(tab, index).await;
     let expected = if undone.ok { undone.expected } else { None };
-    app.borrow_mut().model.undone(expected.as_deref(), now.as_deref());
+    app.borrow_mut()
+        .model
+        .undone(expected.as_deref(), now.as_deref());
 }
 
 /// The argument of a shim call: `{ index, text? }`.

@@ -1,0 +1,167 @@
+// The extension end to end in headless Chromium: the built dist/chrome, fixture pages at Meta's
+// real URLs, the popup opened for the form's tab.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, settled, norm, screenshotPath } from './harness.mjs';
+
+let b;
+before(async () => { b = await launch(); });
+after(async () => {
+  // No request may leave the browser in any of these tests, and nothing may be submitted.
+  const { escaped, submitted } = b;
+  await b.close();
+  assert.deepEqual(escaped, [], 'requests that left the browser');
+  assert.deepEqual(submitted, [], 'form submissions');
+});
+
+async function fixtureState(page) {
+  return page.evaluate(() => window.__fixture.state());
+}
+
+async function submits(page) {
+  return page.evaluate(() => window.__fixture.submits);
+}
+
+const FORMS = [
+  { fixture: 'fb-2024-en-react.html', url: 'https://www.facebook.com/help/contact/6359191084165019', form: 'ai-objection', platform: 'facebook', lang: 'en', locale: 'en' },
+  { fixture: 'fb-2025-de-plain.html', url: 'https://de-de.facebook.com/help/contact/712876720715583', form: 'ai-objection', platform: 'facebook', lang: 'de', locale: 'de' },
+  { fixture: 'ig-2025-fr-rich.html', url: 'https://help.instagram.com/contact/767264225370182', form: 'ai-objection', platform: 'instagram', lang: 'fr', locale: 'en' },
+  { fixture: 'ig-2024-it-react.html', url: 'https://help.instagram.com/contact/233964459562201', form: 'ai-objection', platform: 'instagram', lang: 'it', locale: 'en' },
+  { fixture: 'fb-third-party-en.html', url: 'https://www.facebook.com/help/contact/510058597920541', form: 'third-party-data', platform: 'facebook', lang: 'en', locale: 'en' },
+  { fixture: 'fb-unknown-es.html', url: 'https://www.facebook.com/help/contact/1122334455667788', form: 'ai-objection', platform: 'facebook', lang: 'es', locale: 'en' },
+];
+
+for (const f of FORMS) {
+  test(`recognises and fills ${f.fixture}`, async () => {
+    const { page, tabId } = await b.open(f.url, f.fixture);
+    const before = await fixtureState(page);
+    const popup = await b.popup(tabId);
+    assert.equal(await settled(popup), 'form');
+    const app = popup.locator('#app');
+    assert.equal(await app.getAttribute('data-form'), f.form);
+    assert.equal(await app.getAttribute('data-platform'), f.platform);
+    assert.equal(await app.getAttribute('data-lang'), f.lang);
+    assert.equal(await popup.locator('#locale').inputValue(), f.locale, 'letter language preselected');
+    const letters = await popup.locator('[data-letter]').evaluateAll((els) => els.map((e) => e.dataset.letter));
+    assert.ok(letters.length >= (f.form === 'ai-objection' ? 4 : 1), `letters offered: ${letters}`);
+    // Pick the second letter where there is one, then fill.
+    await popup.locator('[data-letter] input').nth(Math.min(1, letters.length - 1)).check();
+    const letter = await popup.locator('#preview').inputValue();
+    assert.ok(letter.length > 300, 'the preview holds the letter');
+    await popup.click('[data-action="fill"]');
+    assert.equal(await popup.waitForSelector('#app[data-state="filled"], #app[data-state="error"]').then(() => settled(popup)), 'filled');
+    const after = await fixtureState(page);
+    assert.equal(norm(after.reason), norm(letter), "the page's own state holds the letter");
+    for (const [key, value] of Object.entries(before)) {
+      if (key !== 'reason') assert.deepEqual(after[key], value, `field ${key} untouched`);
+    }
+    assert.equal(await submits(page), 0, 'nothing submitted');
+    assert.equal(await b.badge(tabId), '\u2713', 'toolbar icon marks the form');
+    await popup.close();
+    await page.close();
+  });
+}
+
+test('edited preview is what gets filled; undo empties the box again', async () => {
+  const { page, tabId } = await b.open('https://www.facebook.com/help/contact/6359191084165019', 'fb-2024-en-react.html');
+  const popup = await b.popup(tabId);
+  await popup.fill('#preview', 'My own words about why I object to this processing.\n\nSecond paragraph.');
+  await popup.click('[data-action="fill"]');
+  await popup.waitForSelector('#app[data-state="filled"]');
+  assert.equal((await fixtureState(page)).reason, 'My own words about why I object to this processing.\n\nSecond paragraph.');
+  await popup.click('[data-action="undo"]');
+  await popup.waitForSelector('#app[data-state="form"] .notice.ok');
+  assert.equal((await fixtureState(page)).reason, '');
+  await popup.close();
+  await page.close();
+});
+
+test('text the person typed: ask first, replace, then undo restores it exactly', async () => {
+  const { page, tabId } = await b.open('https://www.facebook.com/help/contact/712876720715583', 'fb-typed-en.html');
+  const popup = await b.popup(tabId);
+  await popup.click('[data-action="fill"]');
+  await popup.waitForSelector('#app[data-state="confirm-replace"]');
+  assert.equal((await fixtureState(page)).reason, 'I wrote this myself.', 'nothing written before the person agrees');
+  await popup.click('[data-action="cancel"]');
+  await popup.waitForSelector('#app[data-state="form"]');
+  assert.equal((await fixtureState(page)).reason, 'I wrote this myself.');
+  await popup.click('[data-action="fill"]');
+  await popup.waitForSelector('#app[data-state="confirm-replace"]');
+  const letter = await popup.evaluate(() => document.querySelector('#preview')?.value ?? null);
+  await popup.click('[data-action="replace"]');
+  await popup.waitForSelector('#app[data-state="filled"]');
+  const filled = (await fixtureState(page)).reason;
+  assert.notEqual(filled, 'I wrote this myself.');
+  if (letter) assert.equal(norm(filled), norm(letter));
+  await popup.click('[data-action="undo"]');
+  await popup.waitForSelector('#app[data-state="form"] .notice.ok');
+  assert.equal((await fixtureState(page)).reason, 'I wrote this myself.', 'undo restores exactly');
+  assert.equal(await submits(page), 0);
+  await popup.close();
+  await page.close();
+});
+
+test('a page that wipes the field: error, with Copy as the way out', async () => {
+  const { page, tabId } = await b.open('https://www.facebook.com/help/contact/712876720715583', 'fb-wipe-en.html');
+  const popup = await b.popup(tabId);
+  const letter = await popup.locator('#preview').inputValue();
+  await popup.click('[data-action="fill"]');
+  await popup.waitForSelector('#app[data-state="error"]');
+  assert.match(await popup.locator('.notice.error').innerText(), /removed/i);
+  await popup.click('[data-action="copy"]');
+  await popup.waitForSelector('.notice.ok');
+  // Paste it as a person would, into a scratch page.
+  const scratch = await b.ctx.newPage();
+  await scratch.setContent('<textarea id="t"></textarea>');
+  await scratch.focus('#t');
+  await scratch.keyboard.press('Control+V');
+  assert.equal(await scratch.inputValue('#t'), letter, 'the clipboard holds the letter');
+  await scratch.close();
+  await popup.close();
+  await page.close();
+});
+
+test('a form that renders late is recognised, and the icon is marked', async () => {
+  const { page, tabId } = await b.open('https://www.facebook.com/help/contact/712876720715583', 'fb-spa-en.html');
+  await page.waitForFunction(() => window.__fixture && window.__fixture.rendered);
+  await page.waitForTimeout(800);
+  assert.equal(await b.badge(tabId), '\u2713');
+  const popup = await b.popup(tabId);
+  assert.equal(await settled(popup), 'form');
+  await popup.close();
+  await page.close();
+});
+
+const NEGATIVES = [
+  { fixture: 'neg-hacked-en.html', url: 'https://www.facebook.com/help/contact/1216349518398524' },
+  { fixture: 'neg-meta-ai-problem-en.html', url: 'https://www.facebook.com/help/contact/998877665544332' },
+  { fixture: 'neg-impersonation-de.html', url: 'https://de-de.facebook.com/help/contact/1458903127564021' },
+  { fixture: 'neg-lookalike.html', url: 'https://example.com/object-ai' },
+];
+
+for (const n of NEGATIVES) {
+  test(`does not claim ${n.fixture}`, async () => {
+    const { page, tabId } = await b.open(n.url, n.fixture);
+    await page.waitForTimeout(600);
+    const popup = await b.popup(tabId);
+    assert.equal(await settled(popup), 'no-form');
+    assert.equal(await popup.locator('#app').getAttribute('data-form'), null);
+    const links = await popup.locator('a.link').evaluateAll((as) => as.map((a) => a.href));
+    assert.ok(links.some((h) => h.startsWith('https://www.facebook.com/help/contact/')), 'link to the Facebook form');
+    assert.ok(links.some((h) => h.startsWith('https://help.instagram.com/contact/')), 'link to the Instagram form');
+    assert.equal(await b.badge(tabId), '', 'icon not marked');
+    const values = await page.evaluate(() => Array.from(document.querySelectorAll('textarea, input')).map((e) => e.value));
+    assert.ok(values.every((v) => v === '' || v === 'person@example.com' || !/Meta/.test(v)), 'nothing written');
+    await popup.close();
+    await page.close();
+  });
+}
+
+test('screenshot of the popup on a form, for the README', async () => {
+  const { page, tabId } = await b.open('https://www.facebook.com/help/contact/6359191084165019', 'fb-2024-en-react.html');
+  const popup = await b.popup(tabId);
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.screenshot({ path: screenshotPath('popup-form.png'), fullPage: true });
+  await popup.close();
+  await page.close();
+});

@@ -1,0 +1,115 @@
+// Shared set-up for the real-browser tests: headless Chromium with the built extension from
+// dist/chrome, fixture pages served at Meta's real URLs by request interception, and a record of
+// every request that would have left the browser (there must be none).
+import { chromium } from 'playwright-core';
+import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const EXTENSION = join(root, 'dist', 'chrome');
+export const SCREENSHOTS = join(root, 'dist', 'screenshots');
+const PAGES = join(root, 'tests', 'fixtures', 'pages');
+const SCRIPTS = {
+  '/__fixtures__/react.js': join(root, 'node_modules/react/umd/react.production.min.js'),
+  '/__fixtures__/react-dom.js': join(root, 'node_modules/react-dom/umd/react-dom.production.min.js'),
+};
+
+export async function launch() {
+  const profile = mkdtempSync(join(tmpdir(), 'objection-test-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`,
+      '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run',
+    ],
+  });
+  const routes = new Map(); // url without hash -> fixture file
+  const escaped = [];       // requests that would have left the browser
+  const submitted = [];     // form posts to Meta
+  // Every request to the web goes through here; the extension's own files do not.
+  await ctx.route((url) => url.protocol !== 'chrome-extension:', async (route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    const key = url.origin + url.pathname;
+    if (SCRIPTS[url.pathname] && routes.has('origin:' + url.origin)) {
+      return route.fulfill({ contentType: 'text/javascript', body: readFileSync(SCRIPTS[url.pathname]) });
+    }
+    if (url.pathname.startsWith('/ajax/help/contact/submit')) {
+      submitted.push(request.url());
+      return route.fulfill({ status: 200, body: '' });
+    }
+    if (routes.has(key)) {
+      return route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(join(PAGES, routes.get(key))) });
+    }
+    if (url.pathname === '/favicon.ico') return route.fulfill({ status: 404, body: '' });
+    escaped.push(request.url());
+    return route.abort();
+  });
+  let [worker] = ctx.serviceWorkers();
+  if (!worker) worker = await ctx.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+
+  return {
+    ctx, worker, extensionId, escaped, submitted,
+
+    // Opens a fixture page at a real Meta URL in its own tab; returns the page and its tab id.
+    async open(url, fixture) {
+      const u = new URL(url);
+      routes.set(u.origin + u.pathname, fixture);
+      routes.set('origin:' + u.origin, true);
+      // The new tab is the one that was not there before (the extension cannot see the URL of a
+      // page outside Meta's hosts, so it cannot be found by URL).
+      const known = await worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id));
+      const page = await ctx.newPage();
+      await page.goto(url);
+      await page.bringToFront();
+      const tabId = await worker.evaluate(async (ids) => {
+        const fresh = (await chrome.tabs.query({})).filter((t) => !ids.includes(t.id));
+        return fresh.length === 1 ? fresh[0].id : -1;
+      }, known);
+      return { page, tabId };
+    },
+
+    // Opens the popup for a tab, as its own page (popup.html?tab=<id>), and waits until it knows.
+    async popup(tabId) {
+      const popup = await ctx.newPage();
+      await popup.setViewportSize({ width: 400, height: 700 });
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      await popup.waitForSelector('#app:not([data-state="loading"])');
+      return popup;
+    },
+
+    badge(tabId) {
+      return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    },
+
+    async close() {
+      await ctx.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function state(popup) {
+  return popup.getAttribute('#app', 'data-state');
+}
+
+// Waits for the popup to settle in a state other than loading, and returns it.
+export async function settled(popup) {
+  await popup.waitForSelector('#app:not([data-state="loading"])');
+  return state(popup);
+}
+
+// The text as compared: rich-text boxes may add blank lines and trailing spaces.
+export function norm(text) {
+  return String(text).replace(/\r\n?/g, '\n').replace(/[ \u00a0]+\n/g, '\n').replace(/\n{2,}/g, '\n\n').trim();
+}
+
+export function screenshotPath(name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return join(SCREENSHOTS, name);
+}
