@@ -248,20 +248,28 @@ fn letters_code(dir: &Path) -> String {
             .and_then(|n| n.to_str())
             .unwrap_or_default()
             .to_string();
-        let mut files: Vec<_> = fs::read_dir(&locale_dir)
+        let mut ids: Vec<String> = fs::read_dir(&locale_dir)
             .unwrap_or_else(|e| fail(&locale_dir.display().to_string(), &e.to_string()))
             .filter_map(Result::ok)
             .map(|e| e.path())
             .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .filter_map(|p| p.file_stem().and_then(|n| n.to_str()).map(str::to_string))
             .collect();
-        files.sort();
-        for file in files {
-            let id = file
-                .file_stem()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default()
-                .to_string();
-            letters.push(parse_letter(&file, &locale, &id));
+        ids.sort();
+        let mut wanted: Vec<String> = order.iter().map(|s| s.to_string()).collect();
+        wanted.sort();
+        if ids != wanted {
+            fail(
+                &locale_dir.display().to_string(),
+                &format!("has letters {ids:?}, but order.txt lists {wanted:?}"),
+            );
+        }
+        for id in &order {
+            letters.push(parse_letter(
+                &locale_dir.join(format!("{id}.txt")),
+                &locale,
+                id,
+            ));
         }
     }
     let mut code = String::from("pub static LETTERS: &[Letter] = &[\n");
