@@ -60,7 +60,7 @@
     const out = [];
     const add = (source, text) => { text = squash(text); if (text) out.push({ source, text }); };
     if (el.id) {
-      for (const l of document.querySelectorAll('label[for]')) if (l.htmlFor === el.id) add('for', l.innerText || l.textContent);
+      for (const l of document.querySelectorAll(`label[for="${CSS.escape(el.id)}"]`)) add('for', l.innerText || l.textContent);
     }
     const wrap = el.closest('label');
     if (wrap) add('wrap', wrap.innerText || wrap.textContent);
@@ -69,14 +69,18 @@
       const ref = document.getElementById(id);
       if (ref) add('aria-labelledby', ref.innerText || ref.textContent);
     }
+    for (const id of (el.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean)) {
+      const ref = document.getElementById(id);
+      if (ref) add('aria-describedby', ref.innerText || ref.textContent);
+    }
     add('placeholder', el.getAttribute('placeholder') || el.getAttribute('aria-placeholder') || el.dataset.placeholder);
-    if (!out.some((l) => l.source !== 'placeholder')) add('nearby', nearbyText(el));
+    if (!out.some((l) => l.source !== 'placeholder' && l.source !== 'aria-describedby')) add('nearby', nearbyText(el));
     return out;
   }
 
   function report() {
     fields = Array.from(document.querySelectorAll('textarea, input, [contenteditable]')).filter(isField).slice(0, MAX_FIELDS);
-    const headings = Array.from(document.querySelectorAll('h1, h2, h3, [role="heading"], legend'))
+    const headings = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"], legend'))
       .map((h) => squash(h.innerText || h.textContent)).filter(Boolean).slice(0, 20);
     const hidden = Array.from(document.querySelectorAll('input[type="hidden"][name^="support_form_"]'))
       .slice(0, 20).map((i) => ({ name: i.name, value: squash(i.value) }));
@@ -193,8 +197,8 @@
       last = key;
       chrome.runtime.sendMessage({ type: 'page-report', report: r }).catch(() => {});
     };
-    const soon = () => { if (!timer) timer = setTimeout(send, 300); };
-    new MutationObserver(soon).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['hidden', 'style', 'class', 'aria-hidden'] });
+    const soon = () => { if (!timer) timer = setTimeout(send, 400); };
+    new MutationObserver(soon).observe(document, { subtree: true, childList: true });
     addEventListener('popstate', soon);
     soon();
   }

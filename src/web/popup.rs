@@ -14,7 +14,7 @@ use crate::core::data::{FormKind, Platform};
 use crate::core::fill::field_length;
 use crate::core::letters;
 use crate::core::popup::{language_name, Model, Notice, Phase};
-use crate::core::recognise::{is_meta_host, recognise, Recognition};
+use crate::core::recognise::{parse_contact_url, recognise, Recognition};
 use crate::core::report::PageReport;
 use crate::core::settings::{Settings, SETTINGS_KEY};
 
@@ -34,6 +34,8 @@ struct App {
     model: Model,
     settings: Settings,
     listeners: Vec<EventListener>,
+    /// What gets the keyboard focus after the next redraw (a CSS selector).
+    focus: Option<&'static str>,
 }
 
 type Shared = Rc<RefCell<App>>;
@@ -55,6 +57,7 @@ pub async fn start_popup() {
         model: Model::loading(),
         settings: Settings::default(),
         listeners: Vec::new(),
+        focus: None,
     }));
     render(&app);
     load(&app).await;
@@ -96,8 +99,8 @@ async fn load(app: &Shared) {
     let settings = read_settings().await;
     let url = tab_url(tab).await.as_string().unwrap_or_default();
     let model = Model::loading();
-    // Pages outside Meta's help centre are never touched: no script goes into them.
-    let model = if !is_meta_host(&url) {
+    // Only Meta's help-centre contact pages are read; no script goes into any other page.
+    let model = if parse_contact_url(&url).is_none() {
         let verdict = recognise(&PageReport {
             url,
             ..PageReport::default()
@@ -287,6 +290,12 @@ fn render(app: &Shared) {
         &root,
         &el(&doc, "footer", "privacy", Some(&t("footerPrivacy"))),
     );
+    let focus = app.borrow_mut().focus.take();
+    if let Some(target) = focus.and_then(|sel| doc.query_selector(sel).ok().flatten()) {
+        if let Some(target) = target.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = target.focus();
+        }
+    }
 }
 
 fn form_links(doc: &Document) -> Element {
@@ -342,6 +351,7 @@ fn compose(app: &Shared, doc: &Document, model: &Model) -> Element {
             a.settings.clone()
         };
         wasm_bindgen_futures::spawn_local(async move { save_settings(&settings).await });
+        app.borrow_mut().focus = Some("#locale");
         rerender(app);
     });
     add(&lang_row, &select);
@@ -361,9 +371,14 @@ fn compose(app: &Shared, doc: &Document, model: &Model) -> Element {
             set(&radio, "checked", "");
         }
         let id = letter.id;
+        // Only the preview changes: no redraw, so arrow keys keep moving through the list.
         on(app, &radio, "change", move |app, _| {
-            app.borrow_mut().model.select_letter(id);
-            rerender(app);
+            let text = {
+                let mut a = app.borrow_mut();
+                a.model.select_letter(id);
+                a.model.text.clone()
+            };
+            show_preview(&text);
         });
         add(&label, &radio);
         let text = el(doc, "span", "letter-text", None);
@@ -465,6 +480,23 @@ fn actions(app: &Shared, doc: &Document, model: &Model) -> Element {
     row
 }
 
+/// Puts a letter into the preview and its count, without redrawing the popup.
+fn show_preview(text: &str) {
+    let Some(doc) = document() else { return };
+    if let Some(area) = doc
+        .get_element_by_id("preview")
+        .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
+    {
+        area.set_value(text);
+    }
+    if let Some(count) = doc.get_element_by_id("count") {
+        count.set_text_content(Some(&t_with(
+            "charCount",
+            &[field_length(text).to_string()],
+        )));
+    }
+}
+
 async fn act(app: &Shared, action: &str) {
     match action {
         "fill" => fill(app, false).await,
@@ -478,6 +510,8 @@ async fn act(app: &Shared, action: &str) {
         }
         _ => {}
     }
+    // After the redraw, the keyboard focus goes to the first button of the new state.
+    app.borrow_mut().focus = Some(".actions button:not([disabled])");
     render(app);
 }
 

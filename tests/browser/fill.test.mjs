@@ -157,6 +157,27 @@ for (const n of NEGATIVES) {
   });
 }
 
+test('keyboard: arrow keys move through the letters and the preview follows', async () => {
+  const { page, tabId } = await b.open('https://www.facebook.com/help/contact/6359191084165019', 'fb-2024-en-react.html');
+  const popup = await b.popup(tabId);
+  const first = await popup.locator('#preview').inputValue();
+  await popup.focus('[data-letter] input:checked');
+  await popup.keyboard.press('ArrowDown');
+  const focused = await popup.evaluate(() => document.activeElement.closest('[data-letter]')?.dataset.letter);
+  const checked = await popup.locator('[data-letter] input:checked').getAttribute('value');
+  assert.equal(focused, checked, 'focus stays on the list');
+  assert.notEqual(await popup.locator('#preview').inputValue(), first, 'the preview shows the new letter');
+  await popup.keyboard.press('Tab');
+  assert.equal(await popup.evaluate(() => document.activeElement.id), 'preview', 'Tab reaches the preview');
+  await popup.keyboard.press('Tab');
+  assert.equal(await popup.evaluate(() => document.activeElement.dataset.action), 'fill', 'then Fill');
+  await popup.keyboard.press('Enter');
+  await popup.waitForSelector('#app[data-state="filled"]');
+  assert.equal(await popup.evaluate(() => document.activeElement.dataset.action), 'undo', 'focus moves to the next step');
+  await popup.close();
+  await page.close();
+});
+
 test('screenshot of the popup on a form, for the README', async () => {
   const { page, tabId } = await b.open('https://www.facebook.com/help/contact/6359191084165019', 'fb-2024-en-react.html');
   const popup = await b.popup(tabId);
