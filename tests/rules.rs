@@ -772,3 +772,19 @@ fn a_text_input_with_a_reason_label_is_chosen() {
         assert_eq!(chosen(&r), Some(0), "type {input_type:?}: {:?}", r.why);
     }
 }
+
+#[test]
+fn a_backslash_or_odd_character_in_the_host_is_not_metas_host() {
+    for url in [
+        "https://evil.com\\.facebook.com/help/contact/712876720715583",
+        "https://evil.com\\@www.facebook.com/help/contact/712876720715583",
+        "https://www.face book.com/help/contact/712876720715583",
+        "https:///help/contact/712876720715583",
+    ] {
+        assert_eq!(
+            objection::core::recognise::parse_contact_url(url),
+            None,
+            "{url}"
+        );
+    }
+}

@@ -62,7 +62,7 @@ pub struct ContactUrl {
 /// The host of an `https://` URL, lower case, without port; `None` for anything else.
 fn https_host_and_path(url: &str) -> Option<(String, &str)> {
     let rest = url.trim().strip_prefix("https://")?;
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
     let authority = &rest[..end];
     if authority.contains('@') {
         return None;
@@ -72,6 +72,14 @@ fn https_host_and_path(url: &str) -> Option<(String, &str)> {
         .next()?
         .trim_end_matches('.')
         .to_ascii_lowercase();
+    // A host name is letters, digits, dots and hyphens; anything else is a trick, not Meta's host.
+    if host.is_empty()
+        || !host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+    {
+        return None;
+    }
     let path_end = rest[end..].find(['?', '#']).map_or(rest.len(), |i| end + i);
     Some((host, &rest[end..path_end]))
 }
@@ -277,7 +285,13 @@ pub fn recognise(report: &PageReport) -> Recognition {
         .iter()
         .filter_map(|rule| title_match(rule, &texts).map(|lang| (rule, lang)))
         .collect();
-    let title_lang = by_title.first().map(|(_, lang)| *lang);
+    // The language the title was written in, by the rule of the form that is chosen below.
+    let title_lang = |kind: FormKind| {
+        by_title
+            .iter()
+            .find(|(r, _)| r.kind == kind)
+            .map(|(_, l)| *l)
+    };
     let rule = if let Some((rule, k)) = known {
         verdict.basis = Some(Basis::KnownId);
         verdict.form_id = Some(k.id.to_string());
@@ -319,7 +333,7 @@ pub fn recognise(report: &PageReport) -> Recognition {
             .and_then(locale_code),
         locale_code(&report.lang),
         url.subdomain_lang.clone(),
-        title_lang.map(str::to_string),
+        title_lang(rule.kind).map(str::to_string),
     ]
     .into_iter()
     .flatten()
