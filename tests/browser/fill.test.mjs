@@ -132,6 +132,30 @@ test('a form that renders late is recognised, and the icon is marked', async () 
   await page.close();
 });
 
+test('the toolbar mark follows in-page navigation and leaving the form', async () => {
+  const { page, tabId } = await b.open('https://www.facebook.com/help/contact/1216349518398524', 'neg-hacked-en.html');
+  await page.waitForTimeout(700);
+  assert.equal(await b.badge(tabId), '', 'not marked on another form');
+  // Meta's pages navigate without reloading: the URL changes and React renders the new form.
+  await page.evaluate(() => {
+    history.pushState({}, '', '/help/contact/712876720715583');
+    document.title = 'Object to Your Information Being Used for AI at Meta';
+    document.body.innerHTML = '<h1>Object to Your Information Being Used for AI at Meta</h1>'
+      + '<label for="r">Please tell us how this processing impacts you</label><textarea id="r"></textarea>';
+  });
+  await page.waitForFunction(() => true);
+  for (let i = 0; i < 20 && (await b.badge(tabId)) !== '\u2713'; i++) await page.waitForTimeout(100);
+  assert.equal(await b.badge(tabId), '\u2713', 'marked after navigating to the form');
+  await page.evaluate(() => {
+    history.pushState({}, '', '/help/contact/1216349518398524');
+    document.title = 'Report a Hacked Account';
+    document.body.innerHTML = '<h1>Report a Hacked Account</h1><textarea></textarea>';
+  });
+  for (let i = 0; i < 20 && (await b.badge(tabId)) !== ''; i++) await page.waitForTimeout(100);
+  assert.equal(await b.badge(tabId), '', 'mark removed after navigating away');
+  await page.close();
+});
+
 const NEGATIVES = [
   { fixture: 'neg-hacked-en.html', url: 'https://www.facebook.com/help/contact/1216349518398524' },
   { fixture: 'neg-meta-ai-problem-en.html', url: 'https://www.facebook.com/help/contact/998877665544332' },
@@ -183,6 +207,16 @@ test('screenshot of the popup on a form, for the README', async () => {
   const popup = await b.popup(tabId);
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.screenshot({ path: screenshotPath('popup-form.png'), fullPage: true });
+  await popup.click('[data-action="fill"]');
+  await popup.waitForSelector('#app[data-state="filled"]');
+  await popup.screenshot({ path: screenshotPath('popup-filled.png'), fullPage: true });
+  await page.bringToFront();
+  await page.screenshot({ path: screenshotPath('form-filled.png') });
   await popup.close();
   await page.close();
+  const other = await b.open('https://example.com/object-ai', 'neg-lookalike.html');
+  const none = await b.popup(other.tabId);
+  await none.screenshot({ path: screenshotPath('popup-no-form.png'), fullPage: true });
+  await none.close();
+  await other.page.close();
 });
