@@ -76,3 +76,19 @@ export async function copyText(text) {
     return ok;
   }
 }
+
+export function openOptions() {
+  ext.runtime.openOptionsPage();
+}
+
+// Offers `text` as a file download (used for exporting the person's letters).
+export function downloadText(name, text) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}

@@ -4,6 +4,7 @@ pub mod data;
 pub mod fill;
 pub mod fold;
 pub mod letters;
+pub mod own;
 pub mod popup;
 pub mod recognise;
 pub mod report;

@@ -6,7 +6,9 @@ use serde::Serialize;
 use super::data::FormKind;
 use super::fill::{check_read_back, plan_fill, FillStep, ReadBack};
 use super::letters::{self, Details};
+use super::own::OwnLetter;
 use super::recognise::Recognition;
+use super::settings::Settings;
 
 /// The popup's state, as named in the test contract (`data-state`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -85,6 +87,8 @@ pub struct Model {
     /// Whether the person edited the preview.
     pub edited: bool,
     pub details: Details,
+    /// The person's own letters, offered beside the built-in ones.
+    pub own: Vec<OwnLetter>,
     pub today: String,
     pub notice: Option<Notice>,
     /// Whether the field can be put back as it was before our last write.
@@ -101,6 +105,7 @@ impl Model {
             text: String::new(),
             edited: false,
             details: Details::default(),
+            own: Vec::new(),
             today: String::new(),
             notice: None,
             can_undo: false,
@@ -116,16 +121,16 @@ impl Model {
         }
     }
 
-    /// The page was read and recognised (or not). `remembered` is the letter language the person
-    /// chose before for forms in this language.
+    /// The page was read and recognised (or not). `settings` hold the person's details, own
+    /// letters and the letter language they chose before for forms in this language.
     pub fn loaded(
         self,
         recognition: Recognition,
         can_undo: bool,
-        remembered: Option<&str>,
-        details: Details,
+        settings: &Settings,
         today: &str,
     ) -> Model {
+        let remembered = settings.remembered_locale(recognition.lang.as_deref());
         let Some(form) = recognition.form else {
             return Model {
                 phase: Phase::NoForm,
@@ -140,7 +145,8 @@ impl Model {
             phase: Phase::Form,
             recognition: Some(recognition),
             locale,
-            details,
+            details: settings.details.clone(),
+            own: settings.letters.clone(),
             today: today.to_string(),
             notice,
             can_undo,
@@ -170,7 +176,9 @@ impl Model {
         };
         self.locale = found;
         let form = self.form().unwrap_or(FormKind::AiObjection);
-        let id = if letters::find_letter(found, &self.letter).is_some() {
+        let id = if letters::find_letter(found, &self.letter).is_some()
+            || self.letter.starts_with("own-")
+        {
             self.letter.clone()
         } else {
             first_letter(form, found)
@@ -178,12 +186,33 @@ impl Model {
         self.select_letter(&id);
     }
 
-    /// Chooses a letter; the preview shows it rendered with the person's details.
+    /// The person's own letters for this form.
+    pub fn own_letters(&self) -> Vec<&OwnLetter> {
+        let form = self.form().unwrap_or(FormKind::AiObjection);
+        self.own.iter().filter(|l| l.form == form).collect()
+    }
+
+    /// Chooses a letter (built-in, or one of the person's own); the preview shows it rendered
+    /// with the person's details.
     pub fn select_letter(&mut self, id: &str) {
-        if let Some(letter) = letters::find_letter(self.locale, id) {
-            self.letter = letter.id.to_string();
-            self.text = letters::render(letter.body, &self.details, &self.today);
-            self.edited = false;
+        let body = match letters::find_letter(self.locale, id) {
+            Some(letter) => letter.body,
+            None => match self.own.iter().find(|l| l.id == id) {
+                Some(own) => own.body.as_str(),
+                None => return,
+            },
+        };
+        self.text = letters::render(body, &self.details, &self.today);
+        self.letter = id.to_string();
+        self.edited = false;
+    }
+
+    /// The person changed their details: the preview follows unless they edited it.
+    pub fn set_details(&mut self, details: Details) {
+        self.details = details;
+        if !self.edited {
+            let id = self.letter.clone();
+            self.select_letter(&id);
         }
     }
 

@@ -1,6 +1,8 @@
 //! The web layer: translates between the browser and the core. No decisions here.
 
 mod background;
+mod dom;
+mod options;
 mod popup;
 
 use wasm_bindgen::prelude::*;
@@ -23,6 +25,45 @@ extern "C" {
     fn message(key: &str, substitutions: Vec<String>) -> String;
     #[wasm_bindgen(js_name = copyText)]
     async fn copy_text(text: &str) -> JsValue;
+    #[wasm_bindgen(js_name = openOptions)]
+    fn open_options();
+    #[wasm_bindgen(js_name = downloadText)]
+    fn download_text(name: &str, text: &str);
+}
+
+use crate::core::settings::{self, Loaded, Settings, StoredSettings, SETTINGS_KEY};
+
+/// Reads the settings, bringing older versions up to date (and saving them so).
+async fn read_settings() -> (Settings, Loaded) {
+    let stored = match storage_get(SETTINGS_KEY).await {
+        Ok(v) if v.is_undefined() || v.is_null() => None,
+        Ok(v) => Some(serde_wasm_bindgen::from_value::<StoredSettings>(v).map_err(|_| ())),
+        Err(_) => Some(Err(())),
+    };
+    let (settings, loaded) = settings::load(stored);
+    if matches!(loaded, Loaded::Migrated { .. }) {
+        write_settings(&settings, loaded).await;
+    }
+    (settings, loaded)
+}
+
+/// Saves the settings, unless what is stored must not be written over (see [`Loaded::may_save`]).
+/// Returns whether they were saved.
+async fn write_settings(settings: &Settings, loaded: Loaded) -> bool {
+    if !loaded.may_save() {
+        return false;
+    }
+    match to_js(settings) {
+        Some(v) => storage_set(SETTINGS_KEY, v).await.is_ok(),
+        None => false,
+    }
+}
+
+/// Plain JavaScript objects (not `Map`s), as storage and JSON need.
+fn to_js<T: serde::Serialize>(value: &T) -> Option<JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .ok()
 }
 
 /// A message of the interface in the browser's language.

@@ -16,11 +16,14 @@ use crate::core::letters;
 use crate::core::popup::{language_name, Model, Notice, Phase};
 use crate::core::recognise::{parse_contact_url, recognise, Recognition};
 use crate::core::report::PageReport;
-use crate::core::settings::{Settings, SETTINGS_KEY};
+use crate::core::settings::{Loaded, Settings};
 
+use super::dom::{add, document, el, focus, labelled, set, value};
 use super::{
-    call_shim, copy_text, storage_get, storage_set, t, t_with, tab_url, target_tab, today,
+    call_shim, copy_text, open_options, read_settings, t, t_with, tab_url, target_tab, today,
+    write_settings,
 };
+use crate::core::letters::Details;
 
 /// How long after writing we read the field back: long enough for a page's own scripts to react.
 const READ_BACK_MS: u32 = 500;
@@ -33,6 +36,8 @@ struct App {
     tab: i32,
     model: Model,
     settings: Settings,
+    /// How the settings were loaded (whether they may be saved).
+    loaded: Loaded,
     listeners: Vec<EventListener>,
     /// What gets the keyboard focus after the next redraw (a CSS selector).
     focus: Option<&'static str>,
@@ -56,26 +61,13 @@ pub async fn start_popup() {
         tab: -1,
         model: Model::loading(),
         settings: Settings::default(),
+        loaded: Loaded::Fresh,
         listeners: Vec::new(),
         focus: None,
     }));
     render(&app);
     load(&app).await;
     render(&app);
-}
-
-async fn read_settings() -> Settings {
-    match storage_get(SETTINGS_KEY).await {
-        Ok(v) if !v.is_undefined() => serde_wasm_bindgen::from_value(v).unwrap_or_default(),
-        _ => Settings::default(),
-    }
-}
-
-async fn save_settings(settings: &Settings) {
-    if let Ok(v) = serde_wasm_bindgen::to_value(settings) {
-        // Failing to remember a choice is not worth interrupting the person for.
-        let _ = storage_set(SETTINGS_KEY, v).await;
-    }
 }
 
 /// Asks the shim for a fresh report of the page.
@@ -96,7 +88,7 @@ fn can_undo(report: &PageReport, verdict: &Recognition) -> bool {
 
 async fn load(app: &Shared) {
     let tab = target_tab().await.as_f64().map_or(-1, |n| n as i32);
-    let settings = read_settings().await;
+    let (settings, loaded) = read_settings().await;
     let url = tab_url(tab).await.as_string().unwrap_or_default();
     let model = Model::loading();
     // Only Meta's help-centre contact pages are read; no script goes into any other page.
@@ -105,22 +97,13 @@ async fn load(app: &Shared) {
             url,
             ..PageReport::default()
         });
-        model.loaded(verdict, false, None, settings.details.clone(), &today())
+        model.loaded(verdict, false, &settings, &today())
     } else {
         match page_report(tab).await {
             Some(report) => {
                 let verdict = recognise(&report);
                 let undo = can_undo(&report, &verdict);
-                let remembered = settings
-                    .remembered_locale(verdict.lang.as_deref())
-                    .map(str::to_string);
-                model.loaded(
-                    verdict,
-                    undo,
-                    remembered.as_deref(),
-                    settings.details.clone(),
-                    &today(),
-                )
+                model.loaded(verdict, undo, &settings, &today())
             }
             None => model.unreadable(),
         }
@@ -128,33 +111,8 @@ async fn load(app: &Shared) {
     let mut a = app.borrow_mut();
     a.tab = tab;
     a.settings = settings;
+    a.loaded = loaded;
     a.model = model;
-}
-
-fn document() -> Option<Document> {
-    web_sys::window()?.document()
-}
-
-fn el(doc: &Document, tag: &str, class: &str, text: Option<&str>) -> Element {
-    // Creating an element with a fixed, valid tag name does not fail.
-    let e = doc
-        .create_element(tag)
-        .unwrap_or_else(|_| doc.create_element("div").expect("div"));
-    if !class.is_empty() {
-        e.set_class_name(class);
-    }
-    if let Some(text) = text {
-        e.set_text_content(Some(text));
-    }
-    e
-}
-
-fn set(e: &Element, name: &str, value: &str) {
-    let _ = e.set_attribute(name, value);
-}
-
-fn add(parent: &Element, child: &Element) {
-    let _ = parent.append_child(child);
 }
 
 /// Redraws after the current event handler has returned (its listener is replaced by the redraw).
@@ -290,11 +248,10 @@ fn render(app: &Shared) {
         &root,
         &el(&doc, "footer", "privacy", Some(&t("footerPrivacy"))),
     );
-    let focus = app.borrow_mut().focus.take();
-    if let Some(target) = focus.and_then(|sel| doc.query_selector(sel).ok().flatten()) {
-        if let Some(target) = target.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = target.focus();
-        }
+    let more = button(app, &doc, "options", "linkish", &t("actionOptions"));
+    add(&root, &more);
+    if let Some(selector) = app.borrow_mut().focus.take() {
+        focus(&doc, selector);
     }
 }
 
@@ -350,7 +307,10 @@ fn compose(app: &Shared, doc: &Document, model: &Model) -> Element {
             a.settings.remember_locale(lang.as_deref(), &locale);
             a.settings.clone()
         };
-        wasm_bindgen_futures::spawn_local(async move { save_settings(&settings).await });
+        let loaded = app.borrow().loaded;
+        wasm_bindgen_futures::spawn_local(async move {
+            write_settings(&settings, loaded).await;
+        });
         app.borrow_mut().focus = Some("#locale");
         rerender(app);
     });
@@ -361,34 +321,17 @@ fn compose(app: &Shared, doc: &Document, model: &Model) -> Element {
     set(&fieldset, "lang", model.locale);
     add(&fieldset, &el(doc, "legend", "", Some(&t("chooseReason"))));
     for letter in letters::letters_for(form, model.locale) {
-        let label = el(doc, "label", "letter", None);
-        set(&label, "data-letter", letter.id);
-        let radio = el(doc, "input", "", None);
-        set(&radio, "type", "radio");
-        set(&radio, "name", "letter");
-        set(&radio, "value", letter.id);
-        if letter.id == model.letter {
-            set(&radio, "checked", "");
+        let choice = letter_choice(app, doc, letter.id, letter.title, letter.description, model);
+        add(&fieldset, &choice);
+    }
+    let own = model.own_letters();
+    if !own.is_empty() {
+        add(&fieldset, &el(doc, "p", "group", Some(&t("yourLetters"))));
+        for letter in own {
+            let desc = t("ownLetterDescription");
+            let choice = letter_choice(app, doc, &letter.id, &letter.title, &desc, model);
+            add(&fieldset, &choice);
         }
-        let id = letter.id;
-        // Only the preview changes: no redraw, so arrow keys keep moving through the list.
-        on(app, &radio, "change", move |app, _| {
-            let text = {
-                let mut a = app.borrow_mut();
-                a.model.select_letter(id);
-                a.model.text.clone()
-            };
-            show_preview(&text);
-        });
-        add(&label, &radio);
-        let text = el(doc, "span", "letter-text", None);
-        add(&text, &el(doc, "span", "letter-title", Some(letter.title)));
-        add(
-            &text,
-            &el(doc, "span", "letter-desc", Some(letter.description)),
-        );
-        add(&label, &text);
-        add(&fieldset, &label);
     }
     add(&section, &fieldset);
 
@@ -430,7 +373,110 @@ fn compose(app: &Shared, doc: &Document, model: &Model) -> Element {
     });
     add(&section, &preview);
     add(&section, &count);
+    add(&section, &details_section(app, doc, &model.details));
     section
+}
+
+/// One letter in the list: a radio button with the title and a one-line description.
+fn letter_choice(
+    app: &Shared,
+    doc: &Document,
+    id: &str,
+    title: &str,
+    desc: &str,
+    model: &Model,
+) -> Element {
+    let label = el(doc, "label", "letter", None);
+    set(&label, "data-letter", id);
+    let radio = el(doc, "input", "", None);
+    set(&radio, "type", "radio");
+    set(&radio, "name", "letter");
+    set(&radio, "value", id);
+    if id == model.letter {
+        set(&radio, "checked", "");
+    }
+    let id = id.to_string();
+    // Only the preview changes: no redraw, so arrow keys keep moving through the list.
+    on(app, &radio, "change", move |app, _| {
+        let text = {
+            let mut a = app.borrow_mut();
+            a.model.select_letter(&id);
+            a.model.text.clone()
+        };
+        show_preview(&text);
+    });
+    add(&label, &radio);
+    let text = el(doc, "span", "letter-text", None);
+    add(&text, &el(doc, "span", "letter-title", Some(title)));
+    add(&text, &el(doc, "span", "letter-desc", Some(desc)));
+    add(&label, &text);
+    label
+}
+
+/// The person's optional details, folded away until opened; the preview follows as they type,
+/// and they are saved when a field is left.
+fn details_section(app: &Shared, doc: &Document, details: &Details) -> Element {
+    let section = el(doc, "details", "my-details", None);
+    let given = [&details.name, &details.country, &details.account]
+        .iter()
+        .any(|v| !v.is_empty());
+    if given {
+        set(&section, "open", "");
+    }
+    add(&section, &el(doc, "summary", "", Some(&t("detailsTitle"))));
+    add(&section, &el(doc, "p", "hint", Some(&t("detailsHint"))));
+    for (key, current) in [
+        ("name", &details.name),
+        ("country", &details.country),
+        ("account", &details.account),
+    ] {
+        let (wrap, input) = labelled(
+            doc,
+            "input",
+            &format!("detail-{key}"),
+            &t(&format!("detail_{key}")),
+            current,
+        );
+        set(&input, "data-detail", key);
+        set(&input, "autocomplete", "off");
+        on(app, &input, "input", |app, _| {
+            let text = {
+                let mut a = app.borrow_mut();
+                let details = read_details(a.model.details.date.clone());
+                a.model.set_details(details);
+                a.model.text.clone()
+            };
+            show_preview(&text);
+        });
+        on(app, &input, "change", |app, _| {
+            let (settings, loaded) = {
+                let mut a = app.borrow_mut();
+                a.settings.details = a.model.details.clone();
+                (a.settings.clone(), a.loaded)
+            };
+            wasm_bindgen_futures::spawn_local(async move {
+                write_settings(&settings, loaded).await;
+            });
+        });
+        add(&section, &wrap);
+    }
+    section
+}
+
+/// The details as typed in the popup's fields.
+fn read_details(date: String) -> Details {
+    let field = |key: &str| {
+        document()
+            .and_then(|d| d.get_element_by_id(&format!("detail-{key}")))
+            .map(|e| value(&e))
+            .unwrap_or_default()
+    };
+    Details {
+        name: field("name"),
+        country: field("country"),
+        account: field("account"),
+        date,
+    }
 }
 
 fn button(app: &Shared, doc: &Document, action: &'static str, class: &str, label: &str) -> Element {
@@ -502,6 +548,10 @@ async fn act(app: &Shared, action: &str) {
         "fill" => fill(app, false).await,
         "replace" => fill(app, true).await,
         "cancel" => app.borrow_mut().model.cancel(),
+        "options" => {
+            open_options();
+            return;
+        }
         "undo" => undo(app).await,
         "copy" => {
             let text = app.borrow().model.text.clone();

@@ -1,0 +1,102 @@
+//! Small helpers for building the extension's pages with web-sys.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+
+pub fn document() -> Option<Document> {
+    web_sys::window()?.document()
+}
+
+/// A new element with a class and text.
+pub fn el(doc: &Document, tag: &str, class: &str, text: Option<&str>) -> Element {
+    // Creating an element with a fixed, valid tag name does not fail.
+    let e = doc
+        .create_element(tag)
+        .unwrap_or_else(|_| doc.create_element("div").expect("div"));
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    if let Some(text) = text {
+        e.set_text_content(Some(text));
+    }
+    e
+}
+
+pub fn set(e: &Element, name: &str, value: &str) {
+    let _ = e.set_attribute(name, value);
+}
+
+pub fn add(parent: &Element, child: &Element) {
+    let _ = parent.append_child(child);
+}
+
+/// A labelled text input or textarea: `<label for=id>` and the field, in a `div.field`.
+pub fn labelled(
+    doc: &Document,
+    tag: &str,
+    id: &str,
+    label: &str,
+    value: &str,
+) -> (Element, Element) {
+    let wrap = el(doc, "div", "field", None);
+    let l = el(doc, "label", "", Some(label));
+    set(&l, "for", id);
+    add(&wrap, &l);
+    let field = el(doc, tag, "", None);
+    set(&field, "id", id);
+    set_value(&field, value);
+    add(&wrap, &field);
+    (wrap, field)
+}
+
+/// The value of an input, textarea or select.
+pub fn value(e: &Element) -> String {
+    if let Some(i) = e.dyn_ref::<HtmlInputElement>() {
+        i.value()
+    } else if let Some(t) = e.dyn_ref::<HtmlTextAreaElement>() {
+        t.value()
+    } else if let Some(s) = e.dyn_ref::<HtmlSelectElement>() {
+        s.value()
+    } else {
+        String::new()
+    }
+}
+
+pub fn set_value(e: &Element, v: &str) {
+    if let Some(i) = e.dyn_ref::<HtmlInputElement>() {
+        i.set_value(v);
+    } else if let Some(t) = e.dyn_ref::<HtmlTextAreaElement>() {
+        t.set_value(v);
+    } else if let Some(s) = e.dyn_ref::<HtmlSelectElement>() {
+        s.set_value(v);
+    }
+}
+
+/// A `<select>` with `(value, label)` options, one of them selected.
+pub fn select(doc: &Document, id: &str, options: &[(String, String)], selected: &str) -> Element {
+    let s = el(doc, "select", "", None);
+    set(&s, "id", id);
+    for (v, label) in options {
+        let o = el(doc, "option", "", Some(label));
+        set(&o, "value", v);
+        if v == selected {
+            set(&o, "selected", "");
+        }
+        add(&s, &o);
+    }
+    s
+}
+
+/// Moves the keyboard focus to the first element matching `selector`.
+pub fn focus(doc: &Document, selector: &str) {
+    if let Some(target) = doc.query_selector(selector).ok().flatten() {
+        if let Some(target) = target.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = target.focus();
+        }
+    }
+}
+
+/// The event's target as an element.
+pub fn target(e: &web_sys::Event) -> Option<Element> {
+    e.target().and_then(|t| t.dyn_into::<Element>().ok())
+}

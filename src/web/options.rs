@@ -1,0 +1,687 @@
+//! The options page: the person's details, their own letters, export and import.
+//! Every check and change of the letters is the core's (`core::own`); this page only draws.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Document, Element, HtmlInputElement};
+
+use crate::core::data::FormKind;
+use crate::core::letters::{self, Details};
+use crate::core::own::{self, ImportProblem, LetterProblem, OwnLetter, RawExport};
+use crate::core::popup::language_name;
+use crate::core::settings::{Loaded, Settings};
+
+use super::dom::{add, document, el, focus, labelled, select, set, value};
+use super::{download_text, read_settings, t, t_with, to_js, write_settings};
+
+/// A letter being written or edited.
+#[derive(Clone)]
+struct Draft {
+    id: Option<String>,
+    title: String,
+    body: String,
+    form: FormKind,
+    locale: String,
+}
+
+struct Page {
+    settings: Settings,
+    loaded: Loaded,
+    draft: Option<Draft>,
+    /// A message and its tone (`ok`, `error`), shown in the live region.
+    notice: Option<(String, &'static str)>,
+    /// The letter just deleted, for Undo.
+    deleted: Option<OwnLetter>,
+    listeners: Vec<EventListener>,
+    focus: Option<&'static str>,
+}
+
+type Shared = Rc<RefCell<Page>>;
+
+#[wasm_bindgen(js_name = startOptions)]
+pub async fn start_options() {
+    let (settings, loaded) = read_settings().await;
+    let page = Rc::new(RefCell::new(Page {
+        settings,
+        loaded,
+        draft: None,
+        notice: None,
+        deleted: None,
+        listeners: Vec::new(),
+        focus: None,
+    }));
+    render(&page);
+}
+
+fn on(
+    page: &Shared,
+    target: &Element,
+    event: &'static str,
+    f: impl Fn(&Shared, &web_sys::Event) + 'static,
+) {
+    let handle = page.clone();
+    let listener = EventListener::new(target, event, move |e| f(&handle, e));
+    page.borrow_mut().listeners.push(listener);
+}
+
+fn button(
+    page: &Shared,
+    doc: &Document,
+    action: &'static str,
+    class: &str,
+    label: &str,
+    arg: Option<String>,
+) -> Element {
+    let b = el(doc, "button", class, Some(label));
+    set(&b, "type", "button");
+    set(&b, "data-action", action);
+    on(page, &b, "click", move |page, _| {
+        let page = page.clone();
+        let arg = arg.clone();
+        wasm_bindgen_futures::spawn_local(async move { act(&page, action, arg).await });
+    });
+    b
+}
+
+fn letter_problem(p: &LetterProblem) -> String {
+    match p {
+        LetterProblem::TooManyLetters { max } => t_with("letterTooMany", &[max.to_string()]),
+        LetterProblem::NoTitle => t("letterNoTitle"),
+        LetterProblem::TitleTooLong { max } => t_with("letterTitleTooLong", &[max.to_string()]),
+        LetterProblem::NoText => t("letterNoText"),
+        LetterProblem::TextTooLong { max } => t_with("letterTextTooLong", &[max.to_string()]),
+    }
+}
+
+fn import_problem(p: &ImportProblem) -> String {
+    match p {
+        ImportProblem::TooLarge { max } => t_with("importTooLarge", &[(max / 1000).to_string()]),
+        ImportProblem::Malformed => t("importMalformed"),
+        ImportProblem::NotOurs => t("importNotOurs"),
+        ImportProblem::FutureVersion { .. } => t("importFuture"),
+        ImportProblem::BadLetter { position, problem } => t_with(
+            "importBadLetter",
+            &[position.to_string(), letter_problem(problem)],
+        ),
+        ImportProblem::TooMany { max } => t_with("importTooMany", &[max.to_string()]),
+        ImportProblem::Empty => t("importEmpty"),
+    }
+}
+
+fn form_options() -> Vec<(String, String)> {
+    [FormKind::AiObjection, FormKind::ThirdPartyData]
+        .iter()
+        .map(|f| {
+            (
+                f.as_str().to_string(),
+                t(&format!("formName_{}", f.as_str().replace('-', "_"))),
+            )
+        })
+        .collect()
+}
+
+fn locale_options() -> Vec<(String, String)> {
+    letters::locales()
+        .into_iter()
+        .map(|l| (l.to_string(), language_name(l).to_string()))
+        .collect()
+}
+
+fn render(page: &Shared) {
+    let Some(doc) = document() else { return };
+    let Some(root) = doc.get_element_by_id("options") else {
+        return;
+    };
+    page.borrow_mut().listeners.clear();
+    let (settings, loaded, draft, notice, deleted) = {
+        let p = page.borrow();
+        (
+            p.settings.clone(),
+            p.loaded,
+            p.draft.clone(),
+            p.notice.clone(),
+            p.deleted.is_some(),
+        )
+    };
+    set(
+        &root,
+        "data-storage",
+        match loaded {
+            Loaded::Newer { .. } => "newer",
+            Loaded::Unreadable => "unreadable",
+            _ => "ok",
+        },
+    );
+    root.set_inner_html("");
+    let header = el(&doc, "header", "top", None);
+    let logo = el(&doc, "img", "logo", None);
+    set(&logo, "src", "icons/icon-48.png");
+    set(&logo, "alt", "");
+    add(&header, &logo);
+    add(&header, &el(&doc, "h1", "", Some(&t("optionsTitle"))));
+    add(&root, &header);
+    add(&root, &el(&doc, "p", "intro", Some(&t("optionsIntro"))));
+
+    let status = el(&doc, "div", "status", None);
+    set(&status, "id", "options-notice");
+    set(&status, "role", "status");
+    set(&status, "aria-live", "polite");
+    if !loaded.may_save() {
+        let key = if loaded == Loaded::Unreadable {
+            "storageUnreadable"
+        } else {
+            "storageNewer"
+        };
+        add(&status, &el(&doc, "p", "notice warn", Some(&t(key))));
+    }
+    if let Some((text, tone)) = &notice {
+        let p = el(&doc, "p", &format!("notice {tone}"), Some(text));
+        if deleted {
+            add(
+                &p,
+                &button(page, &doc, "undo-delete", "linkish", &t("actionUndo"), None),
+            );
+        }
+        add(&status, &p);
+    }
+    add(&root, &status);
+
+    add(&root, &details_section(page, &doc, &settings.details));
+    add(
+        &root,
+        &letters_section(page, &doc, &settings, draft.as_ref()),
+    );
+    add(&root, &transfer_section(page, &doc));
+    if let Some(selector) = page.borrow_mut().focus.take() {
+        focus(&doc, selector);
+    }
+}
+
+fn details_section(page: &Shared, doc: &Document, details: &Details) -> Element {
+    let section = el(doc, "section", "card", None);
+    set(&section, "aria-labelledby", "details-heading");
+    let h = el(doc, "h2", "", Some(&t("detailsTitle")));
+    set(&h, "id", "details-heading");
+    add(&section, &h);
+    add(&section, &el(doc, "p", "hint", Some(&t("detailsHint"))));
+    for (key, current) in [
+        ("name", &details.name),
+        ("country", &details.country),
+        ("account", &details.account),
+    ] {
+        let (wrap, input) = labelled(
+            doc,
+            "input",
+            &format!("detail-{key}"),
+            &t(&format!("detail_{key}")),
+            current,
+        );
+        set(&input, "data-detail", key);
+        set(&input, "autocomplete", "off");
+        on(page, &input, "change", move |page, e| {
+            let v = super::dom::target(e).map(|t| value(&t)).unwrap_or_default();
+            let (settings, loaded) = {
+                let mut p = page.borrow_mut();
+                match key {
+                    "name" => p.settings.details.name = v,
+                    "country" => p.settings.details.country = v,
+                    _ => p.settings.details.account = v,
+                }
+                (p.settings.clone(), p.loaded)
+            };
+            let page = page.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let saved = write_settings(&settings, loaded).await;
+                page.borrow_mut().notice = Some(if saved {
+                    (t("detailsSaved"), "ok")
+                } else {
+                    (t("notSaved"), "error")
+                });
+                render_notice_only(&page);
+            });
+        });
+        add(&section, &wrap);
+    }
+    section
+}
+
+/// Redraws only the live region, so that typing in the details is not interrupted.
+fn render_notice_only(page: &Shared) {
+    let Some(doc) = document() else { return };
+    let Some(status) = doc.get_element_by_id("options-notice") else {
+        return;
+    };
+    status.set_inner_html("");
+    if let Some((text, tone)) = &page.borrow().notice {
+        add(
+            &status,
+            &el(&doc, "p", &format!("notice {tone}"), Some(text)),
+        );
+    }
+}
+
+fn letters_section(
+    page: &Shared,
+    doc: &Document,
+    settings: &Settings,
+    draft: Option<&Draft>,
+) -> Element {
+    let section = el(doc, "section", "card", None);
+    set(&section, "aria-labelledby", "letters-heading");
+    let h = el(doc, "h2", "", Some(&t("yourLetters")));
+    set(&h, "id", "letters-heading");
+    add(&section, &h);
+    let list = el(doc, "ul", "own-letters", None);
+    set(&list, "id", "own-letters");
+    if settings.letters.is_empty() {
+        add(&section, &el(doc, "p", "hint", Some(&t("noOwnLetters"))));
+    }
+    for letter in &settings.letters {
+        let item = el(doc, "li", "own-letter", None);
+        set(&item, "data-own-letter", &letter.id);
+        let text = el(doc, "div", "letter-text", None);
+        add(&text, &el(doc, "span", "letter-title", Some(&letter.title)));
+        let meta = format!(
+            "{} \u{b7} {}",
+            t(&format!(
+                "formName_{}",
+                letter.form.as_str().replace('-', "_")
+            )),
+            language_name(&letter.locale)
+        );
+        add(
+            &text,
+            &el(
+                doc,
+                "span",
+                "letter-desc",
+                Some(meta.trim_end_matches(" \u{b7} ")),
+            ),
+        );
+        add(&item, &text);
+        let edit = button(
+            page,
+            doc,
+            "edit",
+            "",
+            &t("actionEdit"),
+            Some(letter.id.clone()),
+        );
+        set(
+            &edit,
+            "aria-label",
+            &t_with("actionEditNamed", std::slice::from_ref(&letter.title)),
+        );
+        add(&item, &edit);
+        let delete = button(
+            page,
+            doc,
+            "delete",
+            "",
+            &t("actionDelete"),
+            Some(letter.id.clone()),
+        );
+        set(
+            &delete,
+            "aria-label",
+            &t_with("actionDeleteNamed", std::slice::from_ref(&letter.title)),
+        );
+        add(&item, &delete);
+        add(&list, &item);
+    }
+    add(&section, &list);
+    match draft {
+        Some(d) => add(&section, &editor(page, doc, d)),
+        None => {
+            let row = el(doc, "div", "actions", None);
+            add(
+                &row,
+                &button(
+                    page,
+                    doc,
+                    "new-letter",
+                    "primary",
+                    &t("actionNewLetter"),
+                    None,
+                ),
+            );
+            add(&section, &row);
+            let start = el(doc, "div", "row start-from", None);
+            let label = el(doc, "label", "", Some(&t("startFrom")));
+            set(&label, "for", "start-letter");
+            add(&start, &label);
+            let mut choices = Vec::new();
+            for locale in letters::locales() {
+                for form in [FormKind::AiObjection, FormKind::ThirdPartyData] {
+                    for l in letters::letters_for(form, locale) {
+                        choices.push((
+                            format!("{locale}/{}", l.id),
+                            format!("{} \u{b7} {}", language_name(locale), l.title),
+                        ));
+                    }
+                }
+            }
+            add(&start, &select(doc, "start-letter", &choices, ""));
+            add(
+                &start,
+                &button(page, doc, "from-builtin", "", &t("actionStartFrom"), None),
+            );
+            add(&section, &start);
+        }
+    }
+    section
+}
+
+fn editor(page: &Shared, doc: &Document, d: &Draft) -> Element {
+    let box_ = el(doc, "div", "editor", None);
+    set(&box_, "id", "editor");
+    set(&box_, "role", "group");
+    set(&box_, "aria-label", &t("editorTitle"));
+    add(&box_, &el(doc, "h3", "", Some(&t("editorTitle"))));
+    let (title, title_input) = labelled(doc, "input", "letter-title", &t("letterTitle"), &d.title);
+    set(&title_input, "maxlength", &own::MAX_TITLE_CHARS.to_string());
+    add(&box_, &title);
+    let row = el(doc, "div", "row", None);
+    let form_label = el(doc, "label", "", Some(&t("letterForm")));
+    set(&form_label, "for", "letter-form");
+    add(&row, &form_label);
+    add(
+        &row,
+        &select(doc, "letter-form", &form_options(), d.form.as_str()),
+    );
+    let locale_label = el(doc, "label", "", Some(&t("letterLanguage")));
+    set(&locale_label, "for", "letter-locale");
+    add(&row, &locale_label);
+    add(
+        &row,
+        &select(doc, "letter-locale", &locale_options(), &d.locale),
+    );
+    add(&box_, &row);
+    let (body, body_area) = labelled(doc, "textarea", "letter-body", &t("letterBody"), &d.body);
+    set(&body_area, "rows", "14");
+    set(&body_area, "aria-describedby", "letter-body-hint");
+    add(&box_, &body);
+    let hint = el(doc, "p", "hint", Some(&t("letterBodyHint")));
+    set(&hint, "id", "letter-body-hint");
+    add(&box_, &hint);
+    let row = el(doc, "div", "actions", None);
+    add(
+        &row,
+        &button(page, doc, "save-letter", "primary", &t("actionSave"), None),
+    );
+    add(
+        &row,
+        &button(page, doc, "cancel-edit", "", &t("actionCancelEdit"), None),
+    );
+    add(&box_, &row);
+    box_
+}
+
+fn transfer_section(page: &Shared, doc: &Document) -> Element {
+    let section = el(doc, "section", "card", None);
+    set(&section, "aria-labelledby", "transfer-heading");
+    let h = el(doc, "h2", "", Some(&t("transferTitle")));
+    set(&h, "id", "transfer-heading");
+    add(&section, &h);
+    add(&section, &el(doc, "p", "hint", Some(&t("transferHint"))));
+    let row = el(doc, "div", "actions", None);
+    add(
+        &row,
+        &button(page, doc, "export", "", &t("actionExport"), None),
+    );
+    let label = el(doc, "label", "file-button", Some(&t("actionImport")));
+    set(&label, "for", "import-file");
+    let input = el(doc, "input", "visually-hidden", None);
+    set(&input, "type", "file");
+    set(&input, "id", "import-file");
+    set(&input, "accept", ".json,application/json");
+    on(page, &input, "change", |page, e| {
+        let Some(input) = super::dom::target(e).and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let page = page.clone();
+        wasm_bindgen_futures::spawn_local(async move { import_file(&page, file).await });
+    });
+    add(&row, &label);
+    add(&row, &input);
+    add(&section, &row);
+    section
+}
+
+async fn import_file(page: &Shared, file: web_sys::File) {
+    let result = read_import(page, &file).await;
+    let (settings, loaded) = {
+        let p = page.borrow();
+        (p.settings.clone(), p.loaded)
+    };
+    let notice = match result {
+        Ok((letters, added)) => {
+            let mut updated = settings.clone();
+            updated.letters = letters;
+            if write_settings(&updated, loaded).await {
+                page.borrow_mut().settings = updated;
+                (t_with("importDone", &[added.to_string()]), "ok")
+            } else {
+                (t("notSaved"), "error")
+            }
+        }
+        Err(problem) => (import_problem(&problem), "error"),
+    };
+    {
+        let mut p = page.borrow_mut();
+        p.deleted = None;
+        p.notice = Some(notice);
+    }
+    render(page);
+}
+
+/// Reads and checks an import file; the settings are not touched here.
+async fn read_import(
+    page: &Shared,
+    file: &web_sys::File,
+) -> Result<(Vec<OwnLetter>, usize), ImportProblem> {
+    own::check_import_size(file.size() as usize)?;
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| ImportProblem::Malformed)?;
+    let text = text.as_string().ok_or(ImportProblem::Malformed)?;
+    own::check_import_size(text.len())?;
+    let parsed = js_sys::JSON::parse(&text).map_err(|_| ImportProblem::Malformed)?;
+    let raw: RawExport =
+        serde_wasm_bindgen::from_value(parsed).map_err(|_| ImportProblem::Malformed)?;
+    let existing = page.borrow().settings.letters.clone();
+    own::import(&existing, raw)
+}
+
+fn read_field(id: &str) -> String {
+    document()
+        .and_then(|d| d.get_element_by_id(id))
+        .map(|e| value(&e))
+        .unwrap_or_default()
+}
+
+async fn act(page: &Shared, action: &str, arg: Option<String>) {
+    match action {
+        "new-letter" => {
+            let mut p = page.borrow_mut();
+            p.draft = Some(Draft {
+                id: None,
+                title: String::new(),
+                body: String::new(),
+                form: FormKind::AiObjection,
+                locale: letters::FALLBACK_LOCALE.to_string(),
+            });
+            p.focus = Some("#letter-title");
+        }
+        "from-builtin" => {
+            let choice = read_field("start-letter");
+            let (locale, id) = choice.split_once('/').unwrap_or_default();
+            if let Some(l) = letters::find_letter(locale, id) {
+                let mut p = page.borrow_mut();
+                p.draft = Some(Draft {
+                    id: None,
+                    title: l.title.to_string(),
+                    body: l.body.to_string(),
+                    form: l.form,
+                    locale: l.locale.to_string(),
+                });
+                p.focus = Some("#letter-title");
+            }
+        }
+        "edit" => {
+            let mut p = page.borrow_mut();
+            let letter = p
+                .settings
+                .letters
+                .iter()
+                .find(|l| Some(&l.id) == arg.as_ref())
+                .cloned();
+            if let Some(l) = letter {
+                p.draft = Some(Draft {
+                    id: Some(l.id),
+                    title: l.title,
+                    body: l.body,
+                    form: l.form,
+                    locale: l.locale,
+                });
+                p.focus = Some("#letter-title");
+            }
+        }
+        "cancel-edit" => {
+            let mut p = page.borrow_mut();
+            p.draft = None;
+            p.focus = Some("[data-action=new-letter]");
+        }
+        "save-letter" => save_draft(page).await,
+        "delete" => {
+            let Some(id) = arg else { return };
+            let (settings, loaded, gone) = {
+                let mut p = page.borrow_mut();
+                let mut settings = p.settings.clone();
+                let gone = own::delete_letter(&mut settings.letters, &id);
+                p.draft = None;
+                (settings, p.loaded, gone)
+            };
+            let saved = write_settings(&settings, loaded).await;
+            let mut p = page.borrow_mut();
+            if saved {
+                p.notice = gone
+                    .as_ref()
+                    .map(|l| (t_with("letterDeleted", std::slice::from_ref(&l.title)), "ok"));
+                p.deleted = gone;
+                p.settings = settings;
+                p.focus = Some("[data-action=undo-delete]");
+            } else {
+                p.notice = Some((t("notSaved"), "error"));
+            }
+        }
+        "undo-delete" => {
+            let (settings, loaded) = {
+                let p = page.borrow();
+                let mut settings = p.settings.clone();
+                if let Some(l) = &p.deleted {
+                    settings.letters.push(l.clone());
+                }
+                (settings, p.loaded)
+            };
+            let saved = write_settings(&settings, loaded).await;
+            let mut p = page.borrow_mut();
+            if saved {
+                p.settings = settings;
+                p.deleted = None;
+                p.notice = Some((t("letterRestored"), "ok"));
+            }
+        }
+        "export" => {
+            let file = own::export(&page.borrow().settings.letters);
+            let text = to_js(&file)
+                .and_then(|v| {
+                    js_sys::JSON::stringify_with_replacer_and_space(
+                        &v,
+                        &JsValue::NULL,
+                        &JsValue::from(2),
+                    )
+                    .ok()
+                })
+                .and_then(|s| s.as_string());
+            let mut p = page.borrow_mut();
+            match text {
+                Some(text) => {
+                    download_text("objection-letters.json", &text);
+                    p.notice = Some((
+                        t_with("exportDone", &[file.letters.len().to_string()]),
+                        "ok",
+                    ));
+                }
+                None => p.notice = Some((t("exportFailed"), "error")),
+            }
+        }
+        _ => return,
+    }
+    render(page);
+}
+
+async fn save_draft(page: &Shared) {
+    let Some(draft) = page.borrow().draft.clone() else {
+        return;
+    };
+    let title = read_field("letter-title");
+    let body = read_field("letter-body");
+    let form = if read_field("letter-form") == FormKind::ThirdPartyData.as_str() {
+        FormKind::ThirdPartyData
+    } else {
+        FormKind::AiObjection
+    };
+    let locale = read_field("letter-locale");
+    let (mut settings, loaded) = {
+        let p = page.borrow();
+        (p.settings.clone(), p.loaded)
+    };
+    let result = own::save_letter(
+        &mut settings.letters,
+        draft.id.as_deref(),
+        &title,
+        &body,
+        form,
+        &locale,
+    );
+    let draft_now = Draft {
+        title,
+        body,
+        form,
+        locale,
+        ..draft
+    };
+    match result {
+        Ok(_) => {
+            if write_settings(&settings, loaded).await {
+                let mut p = page.borrow_mut();
+                p.settings = settings;
+                p.draft = None;
+                p.deleted = None;
+                p.notice = Some((t("letterSaved"), "ok"));
+                p.focus = Some("[data-action=new-letter]");
+            } else {
+                let mut p = page.borrow_mut();
+                p.draft = Some(draft_now);
+                p.notice = Some((t("notSaved"), "error"));
+            }
+        }
+        Err(problem) => {
+            let mut p = page.borrow_mut();
+            p.draft = Some(draft_now);
+            p.notice = Some((letter_problem(&problem), "error"));
+            p.focus = Some("#letter-title");
+        }
+    }
+}
