@@ -25,6 +25,8 @@ extern "C" {
     fn message(key: &str, substitutions: Vec<String>) -> String;
     #[wasm_bindgen(js_name = copyText)]
     async fn copy_text(text: &str) -> JsValue;
+    #[wasm_bindgen(js_name = uiLanguage)]
+    fn ui_language() -> String;
     #[wasm_bindgen(js_name = openOptions)]
     fn open_options();
     #[wasm_bindgen(js_name = downloadText)]

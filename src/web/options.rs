@@ -17,7 +17,7 @@ use crate::core::popup::language_name;
 use crate::core::settings::{Loaded, Settings};
 
 use super::dom::{add, document, el, focus, labelled, select, set, value};
-use super::{download_text, read_settings, t, t_with, to_js, write_settings};
+use super::{download_text, read_settings, t, t_with, to_js, ui_language, write_settings};
 
 /// A letter being written or edited.
 #[derive(Clone)]
@@ -366,7 +366,11 @@ fn letters_section(
                     }
                 }
             }
-            add(&start, &select(doc, "start-letter", &choices, ""));
+            let mine = letters::best_locale(&ui_language()).unwrap_or(letters::FALLBACK_LOCALE);
+            add(
+                &start,
+                &select(doc, "start-letter", &choices, &format!("{mine}/short")),
+            );
             add(
                 &start,
                 &button(page, doc, "from-builtin", "", &t("actionStartFrom"), None),
@@ -575,9 +579,12 @@ async fn act(page: &Shared, action: &str, arg: Option<String>) {
             let saved = write_settings(&settings, loaded).await;
             let mut p = page.borrow_mut();
             if saved {
-                p.notice = gone
-                    .as_ref()
-                    .map(|l| (t_with("letterDeleted", std::slice::from_ref(&l.title)), "ok"));
+                p.notice = gone.as_ref().map(|l| {
+                    (
+                        t_with("letterDeleted", std::slice::from_ref(&l.title)),
+                        "ok",
+                    )
+                });
                 p.deleted = gone;
                 p.settings = settings;
                 p.focus = Some("[data-action=undo-delete]");

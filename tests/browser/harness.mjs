@@ -28,6 +28,7 @@ export async function launch() {
     ],
   });
   const routes = new Map(); // url without hash -> fixture file
+  const inline = new Map(); // url without hash -> page text
   const escaped = [];       // requests that would have left the browser
   const submitted = [];     // form posts to Meta
   // Every request to the web goes through here; the extension's own files do not.
@@ -41,6 +42,9 @@ export async function launch() {
     if (url.pathname.startsWith('/ajax/help/contact/submit')) {
       submitted.push(request.url());
       return route.fulfill({ status: 200, body: '' });
+    }
+    if (inline.has(key)) {
+      return route.fulfill({ contentType: 'text/html; charset=utf-8', body: inline.get(key) });
     }
     if (routes.has(key)) {
       return route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(join(PAGES, routes.get(key))) });
@@ -59,7 +63,7 @@ export async function launch() {
     // Opens a fixture page at a real Meta URL in its own tab; returns the page and its tab id.
     async open(url, fixture) {
       const u = new URL(url);
-      routes.set(u.origin + u.pathname, fixture);
+      if (fixture) routes.set(u.origin + u.pathname, fixture);
       routes.set('origin:' + u.origin, true);
       // The new tab is the one that was not there before (the extension cannot see the URL of a
       // page outside Meta's hosts, so it cannot be found by URL).
@@ -81,6 +85,20 @@ export async function launch() {
       await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
       await popup.waitForSelector('#app:not([data-state="loading"])');
       return popup;
+    },
+
+    // Opens an extension page (options.html…) in a tab.
+    async extensionPage(path) {
+      const page = await ctx.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+
+    // Serves a page given as text at a real Meta URL (for forms built inside a test).
+    async openHtml(url, html) {
+      const u = new URL(url);
+      inline.set(u.origin + u.pathname, html);
+      return this.open(url, null);
     },
 
     badge(tabId) {
