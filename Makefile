@@ -12,8 +12,8 @@ RUST_FILES := $(shell find src -type f) Cargo.toml Cargo.lock build.rs
 WASM_FEATURES := --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
   --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue
 
-.PHONY: all deps test test-rust test-browser lint clean screenshots icons
-all: deps dist/chrome.zip
+.PHONY: all deps test test-rust test-browser lint lint-firefox clean screenshots icons
+all: deps dist/chrome.zip dist/firefox.zip
 
 # ---- what the build and the tests need --------------------------------------------------------
 deps: build/.deps-rust build/.deps-npm build/.deps-chromium
@@ -50,20 +50,21 @@ $(PKG)/objection_bg.wasm: $(CARGO_WASM) build/.deps-npm
 	  -o $(PKG)/objection_bg.opt.wasm $(PKG)/objection_bg.wasm
 	mv $(PKG)/objection_bg.opt.wasm $(PKG)/objection_bg.wasm
 
-dist/chrome: $(PKG)/objection_bg.wasm $(EXT_FILES) tools/manifest.mjs package.json
+# One extension source, two flavours: the manifest differs (tools/manifest.mjs), nothing else.
+dist/chrome dist/firefox: dist/%: $(PKG)/objection_bg.wasm $(EXT_FILES) tools/manifest.mjs package.json
 	rm -rf $@ && mkdir -p $@
 	cp -r extension/. $@/
 	rm -f $@/manifest.json $@/icons/icon.svg
 	cp -r $(PKG) $@/pkg
-	node tools/manifest.mjs chrome $@/manifest.json
+	node tools/manifest.mjs $* $@/manifest.json
 	@touch $@
 
-dist/chrome.zip: dist/chrome tools/zipdir.py
-	python3 tools/zipdir.py dist/chrome $@
-	@echo "Built dist/chrome/ and $@ ($$(stat -c %s $@) bytes)"
+dist/%.zip: dist/% tools/zipdir.py
+	python3 tools/zipdir.py dist/$* $@
+	@echo "Built dist/$*/ and $@ ($$(stat -c %s $@) bytes)"
 
 # ---- tests ------------------------------------------------------------------------------------
-test: deps lint test-rust test-browser
+test: deps lint test-rust lint-firefox test-browser
 
 lint:
 	cargo fmt --check
@@ -72,6 +73,10 @@ lint:
 
 test-rust:
 	cargo test --locked
+
+# The add-on store's own linter on the Firefox package: no error and no warning.
+lint-firefox: dist/firefox.zip
+	node_modules/.bin/web-ext lint --source-dir dist/firefox --warnings-as-errors --output text
 
 test-browser: dist/chrome.zip build/.deps-chromium
 	node --test --test-concurrency=1 tests/browser/

@@ -157,7 +157,7 @@ fn render(page: &Shared) {
             _ => "ok",
         },
     );
-    root.set_inner_html("");
+    root.set_text_content(None);
     let header = el(&doc, "header", "top", None);
     let logo = el(&doc, "img", "logo", None);
     set(&logo, "src", "icons/icon-48.png");
@@ -256,7 +256,7 @@ fn render_notice_only(page: &Shared) {
     let Some(status) = doc.get_element_by_id("options-notice") else {
         return;
     };
-    status.set_inner_html("");
+    status.set_text_content(None);
     if let Some((text, tone)) = &page.borrow().notice {
         add(
             &status,

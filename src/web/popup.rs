@@ -193,7 +193,7 @@ fn render(app: &Shared) {
             }
         }
     }
-    root.set_inner_html("");
+    root.set_text_content(None);
 
     let header = el(&doc, "header", "top", None);
     let logo = el(&doc, "img", "logo", None);

@@ -23,12 +23,12 @@ async function submits(page) {
 }
 
 const FORMS = [
-  { fixture: 'fb-2024-en-react.html', url: 'https://www.facebook.com/help/contact/6359191084165019', form: 'ai-objection', platform: 'facebook', lang: 'en', locale: 'en' },
+  { fixture: 'fb-2024-en-react.html', url: 'https://www.facebook.com/help/contact/6359191084165019', form: 'ai-objection', platform: 'facebook', lang: 'en', locale: 'en-gb' },
   { fixture: 'fb-2025-de-plain.html', url: 'https://de-de.facebook.com/help/contact/712876720715583', form: 'ai-objection', platform: 'facebook', lang: 'de', locale: 'de' },
-  { fixture: 'ig-2025-fr-rich.html', url: 'https://help.instagram.com/contact/767264225370182', form: 'ai-objection', platform: 'instagram', lang: 'fr', locale: 'en' },
-  { fixture: 'ig-2024-it-react.html', url: 'https://help.instagram.com/contact/233964459562201', form: 'ai-objection', platform: 'instagram', lang: 'it', locale: 'en' },
+  { fixture: 'ig-2025-fr-rich.html', url: 'https://help.instagram.com/contact/767264225370182', form: 'ai-objection', platform: 'instagram', lang: 'fr', locale: 'fr' },
+  { fixture: 'ig-2024-it-react.html', url: 'https://help.instagram.com/contact/233964459562201', form: 'ai-objection', platform: 'instagram', lang: 'it', locale: 'it' },
   { fixture: 'fb-third-party-en.html', url: 'https://www.facebook.com/help/contact/510058597920541', form: 'third-party-data', platform: 'facebook', lang: 'en', locale: 'en' },
-  { fixture: 'fb-unknown-es.html', url: 'https://www.facebook.com/help/contact/1122334455667788', form: 'ai-objection', platform: 'facebook', lang: 'es', locale: 'en' },
+  { fixture: 'fb-unknown-es.html', url: 'https://www.facebook.com/help/contact/1122334455667788', form: 'ai-objection', platform: 'facebook', lang: 'es', locale: 'es' },
 ];
 
 for (const f of FORMS) {
