@@ -194,6 +194,8 @@ test('keyboard: arrow keys move through the letters and the preview follows', as
   await popup.keyboard.press('Tab');
   assert.equal(await popup.evaluate(() => document.activeElement.id), 'preview', 'Tab reaches the preview');
   await popup.keyboard.press('Tab');
+  assert.equal(await popup.evaluate(() => document.activeElement.tagName), 'SUMMARY', 'then the details');
+  await popup.keyboard.press('Tab');
   assert.equal(await popup.evaluate(() => document.activeElement.dataset.action), 'fill', 'then Fill');
   await popup.keyboard.press('Enter');
   await popup.waitForSelector('#app[data-state="filled"]');
