@@ -16,7 +16,7 @@ WASM_FEATURES := --enable-bulk-memory --enable-sign-ext --enable-mutable-globals
 all: deps dist/chrome.zip dist/firefox.zip
 
 # ---- what the build and the tests need --------------------------------------------------------
-deps: build/.deps-rust build/.deps-npm build/.deps-chromium
+deps: build/.deps-rust build/.deps-npm build/.deps-chromium build/.deps-firefox
 
 build/.deps-rust: rust-toolchain.toml
 	@mkdir -p build
@@ -37,6 +37,14 @@ build/.deps-chromium:
 	  echo "Installing Chromium from Debian for the browser tests"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+	@touch $@
+
+build/.deps-firefox:
+	@mkdir -p build
+	@command -v firefox-esr >/dev/null || { \
+	  echo "Installing Firefox ESR from Debian for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq firefox-esr; }
 	@touch $@
 
 # ---- build ------------------------------------------------------------------------------------
@@ -78,7 +86,7 @@ test-rust:
 lint-firefox: dist/firefox.zip
 	node_modules/.bin/web-ext lint --source-dir dist/firefox --warnings-as-errors --output text
 
-test-browser: dist/chrome.zip build/.deps-chromium
+test-browser: dist/chrome.zip dist/firefox.zip build/.deps-chromium build/.deps-firefox
 	node --test --test-concurrency=1 tests/browser/
 
 # Copies the popup screenshots taken by the browser tests into docs/ for the README.
