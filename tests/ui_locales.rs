@@ -1,0 +1,90 @@
+//! The interface in every language: each `_locales/<locale>/messages.json` has every message of
+//! the English one, with the same substitutions, and within the stores' limits.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+const LOCALES: [&str; 28] = [
+    "bg", "cs", "da", "de", "el", "en", "en_GB", "es", "et", "fi", "fr", "ga", "hr", "hu", "is",
+    "it", "lt", "lv", "mt", "nb", "nl", "pl", "pt_BR", "pt_PT", "ro", "sk", "sl", "sv",
+];
+
+fn messages(locale: &str) -> BTreeMap<String, String> {
+    let path = format!("{}/extension/_locales/{locale}/messages.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let json: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let object = json.as_object().unwrap_or_else(|| panic!("{path}: not an object"));
+    object
+        .iter()
+        .map(|(k, v)| {
+            let message = v["message"].as_str().unwrap_or_else(|| panic!("{path}: {k} has no message"));
+            (k.clone(), message.to_string())
+        })
+        .collect()
+}
+
+/// The `$1`, `$2`… in a message, sorted (translations may reorder them).
+fn substitutions(message: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    let bytes = message.as_bytes();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'$' {
+            let digits: String =
+                message[i + 1..].chars().take_while(char::is_ascii_digit).collect();
+            found.push(format!("${digits}"));
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn every_locale_has_every_message_with_the_same_substitutions() {
+    let english = messages("en");
+    let mut problems = Vec::new();
+    for locale in LOCALES {
+        let m = messages(locale);
+        for key in english.keys() {
+            match m.get(key) {
+                None => problems.push(format!("{locale}: missing {key}")),
+                Some(text) if text.trim().is_empty() => problems.push(format!("{locale}: {key} is empty")),
+                Some(text) if substitutions(text) != substitutions(&english[key]) => problems.push(format!(
+                    "{locale}: {key} has {:?}, English {:?}",
+                    substitutions(text),
+                    substitutions(&english[key])
+                )),
+                Some(_) => {}
+            }
+        }
+        for key in m.keys().filter(|k| !english.contains_key(*k)) {
+            problems.push(format!("{locale}: {key} is not an English message"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_locale_fits_the_stores_limits_and_keeps_literal_placeholders() {
+    let mut problems = Vec::new();
+    for locale in LOCALES {
+        let m = messages(locale);
+        let len = |k: &str| m.get(k).map_or(0, |v| v.chars().count());
+        if len("extName") > 75 {
+            problems.push(format!("{locale}: extName longer than 75"));
+        }
+        if len("extDescription") > 132 {
+            problems.push(format!("{locale}: extDescription longer than 132 ({})", len("extDescription")));
+        }
+        if len("extShortName") > 12 {
+            problems.push(format!("{locale}: extShortName longer than 12"));
+        }
+        let hint = m.get("letterBodyHint").cloned().unwrap_or_default();
+        for token in ["{name}", "{country}", "{account}", "{date}"] {
+            if !hint.contains(token) {
+                problems.push(format!("{locale}: letterBodyHint lacks {token}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
