@@ -5,14 +5,18 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := all
 WASM_BINDGEN_VERSION := 0.2.130
-CARGO_WASM := target/wasm32-unknown-unknown/release/objection.wasm
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+CARGO_WASM := $(TARGET_DIR)/wasm32-unknown-unknown/release/objection.wasm
+# No machine-specific path goes into the WebAssembly (panic locations name source files), so
+# builds in any folder on any machine are byte-identical.
+CARGO_HOME_DIR := $(or $(CARGO_HOME),$(HOME)/.cargo)
+WASM_RUSTFLAGS := --remap-path-prefix=$(CURDIR)=/objection --remap-path-prefix=$(CARGO_HOME_DIR)=/cargo
 PKG := build/pkg
 EXT_FILES := $(shell find extension -type f)
-RUST_FILES := $(shell find src -type f) Cargo.toml Cargo.lock build.rs
 WASM_FEATURES := --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
   --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue
 
-.PHONY: all deps test test-rust test-browser lint lint-firefox clean screenshots icons
+.PHONY: all deps test test-rust test-browser lint lint-firefox test-reproducible clean screenshots icons build-for-amo
 all: deps dist/chrome.zip dist/firefox.zip
 
 # ---- what the build and the tests need --------------------------------------------------------
@@ -48,8 +52,10 @@ build/.deps-firefox:
 	@touch $@
 
 # ---- build ------------------------------------------------------------------------------------
-$(CARGO_WASM): $(RUST_FILES) build/.deps-rust
-	cargo build --release --locked --target wasm32-unknown-unknown --lib
+# Cargo decides whether the WebAssembly is fresh (sources, flags, lock file); it leaves the file
+# untouched when it is, so the steps after it run only when something changed.
+$(CARGO_WASM): FORCE build/.deps-rust
+	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo build --release --locked --target wasm32-unknown-unknown --lib
 
 $(PKG)/objection_bg.wasm: $(CARGO_WASM) build/.deps-npm
 	rm -rf $(PKG)
@@ -72,15 +78,19 @@ dist/%.zip: dist/% tools/zipdir.py
 	@echo "Built dist/$*/ and $@ ($$(stat -c %s $@) bytes)"
 
 # ---- tests ------------------------------------------------------------------------------------
-test: deps lint test-rust lint-firefox test-browser
+test: deps lint test-rust lint-firefox test-reproducible test-browser
 
 lint:
 	cargo fmt --check
 	cargo clippy --locked --all-targets -- -D warnings
-	cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
+	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
 
 test-rust:
 	cargo test --locked
+
+# Two builds of the same sources, in different folders with fresh cargo targets: identical zips.
+test-reproducible: dist/chrome.zip dist/firefox.zip
+	tools/check-reproducible.sh
 
 # The add-on store's own linter on the Firefox package: no error and no warning.
 lint-firefox: dist/firefox.zip
@@ -92,6 +102,8 @@ test-browser: dist/chrome.zip dist/firefox.zip build/.deps-chromium build/.deps-
 # Copies the popup screenshots taken by the browser tests into docs/ for the README.
 screenshots:
 	cp dist/screenshots/*.png docs/
+
+FORCE:
 
 clean:
 	rm -rf build dist target/wasm32-unknown-unknown
