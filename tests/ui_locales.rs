@@ -11,14 +11,21 @@ const LOCALES: [&str; 28] = [
 ];
 
 fn messages(locale: &str) -> BTreeMap<String, String> {
-    let path = format!("{}/extension/_locales/{locale}/messages.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/extension/_locales/{locale}/messages.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let json: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let object = json.as_object().unwrap_or_else(|| panic!("{path}: not an object"));
+    let object = json
+        .as_object()
+        .unwrap_or_else(|| panic!("{path}: not an object"));
     object
         .iter()
         .map(|(k, v)| {
-            let message = v["message"].as_str().unwrap_or_else(|| panic!("{path}: {k} has no message"));
+            let message = v["message"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{path}: {k} has no message"));
             (k.clone(), message.to_string())
         })
         .collect()
@@ -30,8 +37,10 @@ fn substitutions(message: &str) -> Vec<String> {
     let bytes = message.as_bytes();
     for i in 0..bytes.len() {
         if bytes[i] == b'$' {
-            let digits: String =
-                message[i + 1..].chars().take_while(char::is_ascii_digit).collect();
+            let digits: String = message[i + 1..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
             found.push(format!("${digits}"));
         }
     }
@@ -48,12 +57,16 @@ fn every_locale_has_every_message_with_the_same_substitutions() {
         for key in english.keys() {
             match m.get(key) {
                 None => problems.push(format!("{locale}: missing {key}")),
-                Some(text) if text.trim().is_empty() => problems.push(format!("{locale}: {key} is empty")),
-                Some(text) if substitutions(text) != substitutions(&english[key]) => problems.push(format!(
-                    "{locale}: {key} has {:?}, English {:?}",
-                    substitutions(text),
-                    substitutions(&english[key])
-                )),
+                Some(text) if text.trim().is_empty() => {
+                    problems.push(format!("{locale}: {key} is empty"))
+                }
+                Some(text) if substitutions(text) != substitutions(&english[key]) => {
+                    problems.push(format!(
+                        "{locale}: {key} has {:?}, English {:?}",
+                        substitutions(text),
+                        substitutions(&english[key])
+                    ))
+                }
                 Some(_) => {}
             }
         }
@@ -74,7 +87,10 @@ fn every_locale_fits_the_stores_limits_and_keeps_literal_placeholders() {
             problems.push(format!("{locale}: extName longer than 75"));
         }
         if len("extDescription") > 132 {
-            problems.push(format!("{locale}: extDescription longer than 132 ({})", len("extDescription")));
+            problems.push(format!(
+                "{locale}: extDescription longer than 132 ({})",
+                len("extDescription")
+            ));
         }
         if len("extShortName") > 12 {
             problems.push(format!("{locale}: extShortName longer than 12"));

@@ -24,6 +24,27 @@ pub struct Details {
     pub date: String,
 }
 
+impl Details {
+    /// The details a person edits, by placeholder name (the date is always today's).
+    pub fn editable(&self) -> [(&'static str, &str); 3] {
+        [
+            ("name", &self.name),
+            ("country", &self.country),
+            ("account", &self.account),
+        ]
+    }
+
+    /// Sets one detail by placeholder name; other names change nothing.
+    pub fn set(&mut self, key: &str, value: String) {
+        match key {
+            "name" => self.name = value,
+            "country" => self.country = value,
+            "account" => self.account = value,
+            _ => {}
+        }
+    }
+}
+
 /// The locales we have letters in, in catalogue order.
 pub fn locales() -> Vec<&'static str> {
     let mut out: Vec<&'static str> = Vec::new();

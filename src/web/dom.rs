@@ -3,6 +3,8 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
+use crate::core::letters::Details;
+
 pub fn document() -> Option<Document> {
     web_sys::window()?.document()
 }
@@ -47,6 +49,22 @@ pub fn labelled(
     set_value(&field, value);
     add(&wrap, &field);
     (wrap, field)
+}
+
+/// The labelled inputs for the person's details: `(key, wrapper, input)` for each, with
+/// `data-detail=<key>` on the input.
+pub fn detail_inputs(doc: &Document, details: &Details) -> Vec<(&'static str, Element, Element)> {
+    details
+        .editable()
+        .into_iter()
+        .map(|(key, current)| {
+            let label = super::t(&format!("detail_{key}"));
+            let (wrap, input) = labelled(doc, "input", &format!("detail-{key}"), &label, current);
+            set(&input, "data-detail", key);
+            set(&input, "autocomplete", "off");
+            (key, wrap, input)
+        })
+        .collect()
 }
 
 /// The value of an input, textarea or select.

@@ -16,7 +16,7 @@ use crate::core::own::{self, ImportProblem, LetterProblem, OwnLetter, RawExport}
 use crate::core::popup::language_name;
 use crate::core::settings::{Loaded, Settings};
 
-use super::dom::{add, document, el, focus, labelled, select, set, value};
+use super::dom::{add, detail_inputs, document, el, focus, labelled, select, set, value};
 use super::{download_text, read_settings, t, t_with, to_js, ui_language, write_settings};
 
 /// A letter being written or edited.
@@ -209,29 +209,12 @@ fn details_section(page: &Shared, doc: &Document, details: &Details) -> Element 
     set(&h, "id", "details-heading");
     add(&section, &h);
     add(&section, &el(doc, "p", "hint", Some(&t("detailsHint"))));
-    for (key, current) in [
-        ("name", &details.name),
-        ("country", &details.country),
-        ("account", &details.account),
-    ] {
-        let (wrap, input) = labelled(
-            doc,
-            "input",
-            &format!("detail-{key}"),
-            &t(&format!("detail_{key}")),
-            current,
-        );
-        set(&input, "data-detail", key);
-        set(&input, "autocomplete", "off");
+    for (key, wrap, input) in detail_inputs(doc, details) {
         on(page, &input, "change", move |page, e| {
             let v = super::dom::target(e).map(|t| value(&t)).unwrap_or_default();
             let (settings, loaded) = {
                 let mut p = page.borrow_mut();
-                match key {
-                    "name" => p.settings.details.name = v,
-                    "country" => p.settings.details.country = v,
-                    _ => p.settings.details.account = v,
-                }
+                p.settings.details.set(key, v);
                 (p.settings.clone(), p.loaded)
             };
             let page = page.clone();

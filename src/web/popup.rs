@@ -18,7 +18,7 @@ use crate::core::recognise::{parse_contact_url, recognise, Recognition};
 use crate::core::report::PageReport;
 use crate::core::settings::{Loaded, Settings};
 
-use super::dom::{add, document, el, focus, labelled, set, value};
+use super::dom::{add, detail_inputs, document, el, focus, set, value};
 use super::{
     call_shim, copy_text, open_options, read_settings, t, t_with, tab_url, target_tab, today,
     write_settings,
@@ -425,20 +425,7 @@ fn details_section(app: &Shared, doc: &Document, details: &Details) -> Element {
     }
     add(&section, &el(doc, "summary", "", Some(&t("detailsTitle"))));
     add(&section, &el(doc, "p", "hint", Some(&t("detailsHint"))));
-    for (key, current) in [
-        ("name", &details.name),
-        ("country", &details.country),
-        ("account", &details.account),
-    ] {
-        let (wrap, input) = labelled(
-            doc,
-            "input",
-            &format!("detail-{key}"),
-            &t(&format!("detail_{key}")),
-            current,
-        );
-        set(&input, "data-detail", key);
-        set(&input, "autocomplete", "off");
+    for (_, wrap, input) in detail_inputs(doc, details) {
         on(app, &input, "input", |app, _| {
             let text = {
                 let mut a = app.borrow_mut();
@@ -465,18 +452,18 @@ fn details_section(app: &Shared, doc: &Document, details: &Details) -> Element {
 
 /// The details as typed in the popup's fields.
 fn read_details(date: String) -> Details {
-    let field = |key: &str| {
-        document()
+    let mut details = Details {
+        date,
+        ..Details::default()
+    };
+    for key in ["name", "country", "account"] {
+        let typed = document()
             .and_then(|d| d.get_element_by_id(&format!("detail-{key}")))
             .map(|e| value(&e))
-            .unwrap_or_default()
-    };
-    Details {
-        name: field("name"),
-        country: field("country"),
-        account: field("account"),
-        date,
+            .unwrap_or_default();
+        details.set(key, typed);
     }
+    details
 }
 
 fn button(app: &Shared, doc: &Document, action: &'static str, class: &str, label: &str) -> Element {
