@@ -167,29 +167,29 @@ fn render(page: &Shared) {
     add(&root, &header);
     add(&root, &el(&doc, "p", "intro", Some(&t("optionsIntro"))));
 
-    let status = el(&doc, "div", "status", None);
-    set(&status, "id", "options-notice");
-    set(&status, "role", "status");
-    set(&status, "aria-live", "polite");
-    if !loaded.may_save() {
-        let key = if loaded == Loaded::Unreadable {
-            "storageUnreadable"
-        } else {
-            "storageNewer"
-        };
-        add(&status, &el(&doc, "p", "notice warn", Some(&t(key))));
-    }
-    if let Some((text, tone)) = &notice {
-        let p = el(&doc, "p", &format!("notice {tone}"), Some(text));
-        if deleted {
-            add(
-                &p,
-                &button(page, &doc, "undo-delete", "linkish", &t("actionUndo"), None),
-            );
+    // The live region stays in the page (outside the redrawn part), so that screen readers
+    // announce each message.
+    if let Some(status) = doc.get_element_by_id("options-notice") {
+        status.set_text_content(None);
+        if !loaded.may_save() {
+            let key = if loaded == Loaded::Unreadable {
+                "storageUnreadable"
+            } else {
+                "storageNewer"
+            };
+            add(&status, &el(&doc, "p", "notice warn", Some(&t(key))));
         }
-        add(&status, &p);
+        if let Some((text, tone)) = &notice {
+            let p = el(&doc, "p", &format!("notice {tone}"), Some(text));
+            if deleted {
+                add(
+                    &p,
+                    &button(page, &doc, "undo-delete", "linkish", &t("actionUndo"), None),
+                );
+            }
+            add(&status, &p);
+        }
     }
-    add(&root, &status);
 
     add(&root, &details_section(page, &doc, &settings.details));
     add(

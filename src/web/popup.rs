@@ -204,8 +204,6 @@ fn render(app: &Shared) {
     add(&root, &header);
 
     let status = el(&doc, "section", "status", None);
-    set(&status, "role", "status");
-    set(&status, "aria-live", "polite");
     add(&root, &status);
     match (model.phase, verdict.and_then(|r| r.form.zip(r.platform))) {
         (Phase::Loading, _) => add(&status, &el(&doc, "p", "headline", Some(&t("loading")))),
@@ -250,6 +248,14 @@ fn render(app: &Shared) {
     );
     let more = button(app, &doc, "options", "linkish", &t("actionOptions"));
     add(&root, &more);
+    // The live region outside the redrawn part stays in the page, so screen readers announce
+    // each new state's message once.
+    if let Some(announce) = doc.get_element_by_id("announce") {
+        let said = status.text_content().unwrap_or_default();
+        if announce.text_content().unwrap_or_default() != said {
+            announce.set_text_content(Some(&said));
+        }
+    }
     if let Some(selector) = app.borrow_mut().focus.take() {
         focus(&doc, selector);
     }

@@ -47,6 +47,9 @@ for (const scheme of ['light', 'dark']) {
     await popup.click('[data-action="replace"]');
     await popup.waitForSelector('#app[data-state="filled"]');
     await check(popup, 'filled');
+    const said = await popup.locator('#announce').textContent();
+    assert.match(said, /Send yourself/, 'the live region announces the new state');
+    assert.equal(await popup.getAttribute('#announce', 'role'), 'status');
     await popup.click('[data-action="undo"]');
     await popup.waitForSelector('#app[data-state="form"]');
     await popup.close();
