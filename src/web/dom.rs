@@ -1,5 +1,9 @@
 //! Small helpers for building the extension's pages with web-sys.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
@@ -117,4 +121,22 @@ pub fn focus(doc: &Document, selector: &str) {
 /// The event's target as an element.
 pub fn target(e: &web_sys::Event) -> Option<Element> {
     e.target().and_then(|t| t.dyn_into::<Element>().ok())
+}
+
+/// A page's state that keeps the event listeners of its current drawing (dropped on redraw).
+pub trait Listening {
+    fn listeners(&mut self) -> &mut Vec<EventListener>;
+}
+
+/// Listens to `event` on `target` for as long as the current drawing lasts; `f` gets the page's
+/// state and the event.
+pub fn on<S: Listening + 'static>(
+    state: &Rc<RefCell<S>>,
+    target: &Element,
+    event: &'static str,
+    f: impl Fn(&Rc<RefCell<S>>, &web_sys::Event) + 'static,
+) {
+    let handle = state.clone();
+    let listener = EventListener::new(target, event, move |e| f(&handle, e));
+    state.borrow_mut().listeners().push(listener);
 }

@@ -16,7 +16,9 @@ use crate::core::own::{self, ImportProblem, LetterProblem, OwnLetter, RawExport}
 use crate::core::popup::language_name;
 use crate::core::settings::{Loaded, Settings};
 
-use super::dom::{add, detail_inputs, document, el, focus, labelled, select, set, value};
+use super::dom::{
+    add, detail_inputs, document, el, focus, labelled, on, select, set, value, Listening,
+};
 use super::{download_text, read_settings, t, t_with, to_js, ui_language, write_settings};
 
 /// A letter being written or edited.
@@ -43,6 +45,12 @@ struct Page {
 
 type Shared = Rc<RefCell<Page>>;
 
+impl Listening for Page {
+    fn listeners(&mut self) -> &mut Vec<EventListener> {
+        &mut self.listeners
+    }
+}
+
 #[wasm_bindgen(js_name = startOptions)]
 pub async fn start_options() {
     let (settings, loaded) = read_settings().await;
@@ -56,17 +64,6 @@ pub async fn start_options() {
         focus: None,
     }));
     render(&page);
-}
-
-fn on(
-    page: &Shared,
-    target: &Element,
-    event: &'static str,
-    f: impl Fn(&Shared, &web_sys::Event) + 'static,
-) {
-    let handle = page.clone();
-    let listener = EventListener::new(target, event, move |e| f(&handle, e));
-    page.borrow_mut().listeners.push(listener);
 }
 
 fn button(

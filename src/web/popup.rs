@@ -18,7 +18,7 @@ use crate::core::recognise::{parse_contact_url, recognise, Recognition};
 use crate::core::report::PageReport;
 use crate::core::settings::{Loaded, Settings};
 
-use super::dom::{add, detail_inputs, document, el, focus, set, value};
+use super::dom::{add, detail_inputs, document, el, focus, on, set, value, Listening};
 use super::{
     call_shim, copy_text, open_options, read_settings, t, t_with, tab_url, target_tab, today,
     write_settings,
@@ -44,6 +44,12 @@ struct App {
 }
 
 type Shared = Rc<RefCell<App>>;
+
+impl Listening for App {
+    fn listeners(&mut self) -> &mut Vec<EventListener> {
+        &mut self.listeners
+    }
+}
 
 /// What the shim answers to write, read and undo.
 #[derive(Deserialize, Default)]
@@ -119,17 +125,6 @@ async fn load(app: &Shared) {
 fn rerender(app: &Shared) {
     let app = app.clone();
     wasm_bindgen_futures::spawn_local(async move { render(&app) });
-}
-
-fn on(
-    app: &Shared,
-    target: &Element,
-    event: &'static str,
-    f: impl Fn(&Shared, &web_sys::Event) + 'static,
-) {
-    let handle = app.clone();
-    let listener = EventListener::new(target, event, move |e| f(&handle, e));
-    app.borrow_mut().listeners.push(listener);
 }
 
 fn platform_name(p: Platform) -> String {
