@@ -4,7 +4,6 @@
 use serde::{Deserialize, Serialize};
 
 use super::data::FormKind;
-use super::template;
 
 /// At most this many own letters.
 pub const MAX_OWN_LETTERS: usize = 200;
@@ -271,9 +270,4 @@ pub fn import(
         added += 1;
     }
     Ok((letters, added))
-}
-
-/// The placeholders a person's letter uses that the built-in letters know (for the editor's hint).
-pub fn placeholders(body: &str) -> Vec<&'static str> {
-    template::placeholders_used(body)
 }

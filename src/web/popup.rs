@@ -7,8 +7,7 @@ use gloo_events::EventListener;
 use gloo_timers::future::TimeoutFuture;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{Document, Element};
 
 use crate::core::data::{FormKind, Platform};
 use crate::core::fill::field_length;
@@ -18,7 +17,9 @@ use crate::core::recognise::{parse_contact_url, recognise, Recognition};
 use crate::core::report::PageReport;
 use crate::core::settings::{Loaded, Settings};
 
-use super::dom::{add, detail_inputs, document, el, focus, on, set, value, Listening};
+use super::dom::{
+    add, detail_inputs, document, el, focus, on, set, set_value, target, value, Listening,
+};
 use super::{
     call_shim, copy_text, open_options, read_settings, t, t_with, tab_url, target_tab, today,
     write_settings,
@@ -294,25 +295,17 @@ fn compose(app: &Shared, doc: &Document, model: &Model) -> Element {
         add(&select, &option);
     }
     on(app, &select, "change", |app, e| {
-        let Some(select) = e
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-        else {
+        let Some(locale) = target(e).map(|t| value(&t)) else {
             return;
         };
-        let locale = select.value();
-        let settings = {
+        {
             let mut a = app.borrow_mut();
             a.model.select_locale(&locale);
             let lang = a.model.recognition.as_ref().and_then(|r| r.lang.clone());
             a.settings.remember_locale(lang.as_deref(), &locale);
-            a.settings.clone()
-        };
-        let loaded = app.borrow().loaded;
-        wasm_bindgen_futures::spawn_local(async move {
-            write_settings(&settings, loaded).await;
-        });
-        app.borrow_mut().focus = Some("#locale");
+            a.focus = Some("#locale");
+        }
+        save_in_background(app);
         rerender(app);
     });
     add(&lang_row, &select);
@@ -344,32 +337,15 @@ fn compose(app: &Shared, doc: &Document, model: &Model) -> Element {
     set(&preview, "rows", "9");
     set(&preview, "lang", model.locale);
     set(&preview, "aria-describedby", "count");
-    if let Some(area) = preview.dyn_ref::<HtmlTextAreaElement>() {
-        area.set_value(&model.text);
-    }
-    let count = el(
-        doc,
-        "p",
-        "count",
-        Some(&t_with(
-            "charCount",
-            &[field_length(&model.text).to_string()],
-        )),
-    );
+    set_value(&preview, &model.text);
+    let count = el(doc, "p", "count", Some(&count_text(&model.text)));
     set(&count, "id", "count");
     let count_handle = count.clone();
     on(app, &preview, "input", move |app, e| {
-        let Some(area) = e
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
-        else {
+        let Some(text) = target(e).map(|t| value(&t)) else {
             return;
         };
-        let text = area.value();
-        count_handle.set_text_content(Some(&t_with(
-            "charCount",
-            &[field_length(&text).to_string()],
-        )));
+        count_handle.set_text_content(Some(&count_text(&text)));
         app.borrow_mut().model.edit(&text);
     });
     add(&section, &preview);
@@ -437,14 +413,11 @@ fn details_section(app: &Shared, doc: &Document, details: &Details) -> Element {
             show_preview(&text);
         });
         on(app, &input, "change", |app, _| {
-            let (settings, loaded) = {
+            {
                 let mut a = app.borrow_mut();
                 a.settings.details = a.model.details.clone();
-                (a.settings.clone(), a.loaded)
-            };
-            wasm_bindgen_futures::spawn_local(async move {
-                write_settings(&settings, loaded).await;
-            });
+            }
+            save_in_background(app);
         });
         add(&section, &wrap);
     }
@@ -517,18 +490,29 @@ fn actions(app: &Shared, doc: &Document, model: &Model) -> Element {
 /// Puts a letter into the preview and its count, without redrawing the popup.
 fn show_preview(text: &str) {
     let Some(doc) = document() else { return };
-    if let Some(area) = doc
-        .get_element_by_id("preview")
-        .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
-    {
-        area.set_value(text);
+    if let Some(area) = doc.get_element_by_id("preview") {
+        set_value(&area, text);
     }
     if let Some(count) = doc.get_element_by_id("count") {
-        count.set_text_content(Some(&t_with(
-            "charCount",
-            &[field_length(text).to_string()],
-        )));
+        count.set_text_content(Some(&count_text(text)));
     }
+}
+
+/// "N characters", as a form field counts them.
+fn count_text(text: &str) -> String {
+    t_with("charCount", &[field_length(text).to_string()])
+}
+
+/// Saves the settings without waiting (a failed save of a choice is not worth interrupting for;
+/// `write_settings` never writes over data it may not).
+fn save_in_background(app: &Shared) {
+    let (settings, loaded) = {
+        let a = app.borrow();
+        (a.settings.clone(), a.loaded)
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        write_settings(&settings, loaded).await;
+    });
 }
 
 async fn act(app: &Shared, action: &str) {
