@@ -16,7 +16,7 @@ EXT_FILES := $(shell find extension -type f)
 WASM_FEATURES := --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
   --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue
 
-.PHONY: all deps test test-rust test-browser lint lint-firefox test-reproducible clean screenshots icons build-for-amo
+.PHONY: all deps test test-rust test-browser lint lint-firefox test-reproducible clean screenshots icons build-for-amo bench
 all: deps dist/chrome.zip dist/firefox.zip
 
 # ---- what the build and the tests need --------------------------------------------------------
@@ -111,3 +111,8 @@ clean:
 # Renders the toolbar and store icons from extension/icons/icon.svg.
 icons: build/.deps-npm build/.deps-chromium
 	node tools/icons.mjs
+
+# Sizes and speed against the budgets (README, "Speed and size"): dist/bench.json and a table.
+# Not part of `make test`: times are noisy. BENCH_RUNS=… sets the number of alternating runs.
+bench: all build/.deps-chromium
+	node tools/bench.mjs

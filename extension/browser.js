@@ -22,15 +22,24 @@ export async function tabUrl(tabId) {
 }
 
 function shimCall(op, arg) {
-  return globalThis.__objectionShim[op](arg);
+  const shim = globalThis.__objectionShim;
+  return shim ? { answer: shim[op](arg) } : { missing: true };
 }
 
-// Loads the page shim into the tab (once) and calls one of its operations.
+// Calls one of the page shim's operations in the tab: one round trip where the shim is there
+// already (the content script's, or an earlier call's), else loads shim.js first.
 export async function callShim(tabId, op, arg) {
   const target = { tabId };
-  await ext.scripting.executeScript({ target, files: ['shim.js'] });
-  const [first] = await ext.scripting.executeScript({ target, func: shimCall, args: [op, arg ?? null] });
-  return first ? first.result : undefined;
+  const call = async () => {
+    const [first] = await ext.scripting.executeScript({ target, func: shimCall, args: [op, arg ?? null] });
+    return first ? first.result : undefined;
+  };
+  let got = await call();
+  if (got && got.missing) {
+    await ext.scripting.executeScript({ target, files: ['shim.js'] });
+    got = await call();
+  }
+  return got ? got.answer : undefined;
 }
 
 export async function storageGet(key) {

@@ -153,6 +153,12 @@
     if (kindOf(el) === 'contenteditable') writeRich(el, text); else writePlain(el, text);
   }
 
+  // Whether a box is still the one the extension read (same kind, name, id and text length).
+  function matches(el, expect) {
+    return kindOf(el) === expect.kind && squash(el.getAttribute('name')) === expect.name &&
+      squash(el.id) === expect.id && valueOf(el).trim().length === expect.valueLength;
+  }
+
   function field(index) {
     const el = fields[index];
     return el && el.isConnected ? el : null;
@@ -161,9 +167,11 @@
   globalThis.__objectionShim = {
     report,
     // Writes text into field `index` of the last report; remembers what was there for undo.
-    write({ index, text }) {
+    // With `expect`, writes only if the box still matches it (else answers `stale`).
+    write({ index, text, expect }) {
       const el = field(index);
-      if (!el) return { ok: false, missing: true };
+      if (!el) return { ok: false, missing: true, stale: Boolean(expect) };
+      if (expect && !matches(el, expect)) return { ok: false, stale: true };
       history.set(el, valueOf(el));
       write(el, String(text));
       return { ok: true, value: valueOf(el) };

@@ -2,7 +2,7 @@
 
 use objection::core::data::FormKind;
 use objection::core::fill::{check_read_back, field_length, plan_fill, FillStep, ReadBack};
-use objection::core::popup::{Model, Notice, Phase};
+use objection::core::popup::{KnownFill, Model, Notice, Phase};
 use objection::core::recognise::recognise;
 use objection::core::report::{FieldKind, FieldReport, HiddenInput, Label, PageReport};
 use objection::core::settings::Settings;
@@ -249,4 +249,34 @@ fn read_back_tolerates_what_rich_text_boxes_do_to_line_breaks() {
     );
     assert_eq!(check_read_back(letter, Some(" \n")), ReadBack::Removed);
     assert_eq!(check_read_back(letter, None), ReadBack::Missing);
+}
+
+#[test]
+fn fill_goes_in_with_one_call_when_the_page_is_as_read_and_carries_what_the_box_must_be() {
+    let mut model = loaded("en_GB", None);
+    let KnownFill::Write { index, expect } = model.request_fill_known() else {
+        panic!("an empty reason box is written at once");
+    };
+    assert_eq!(index, 1);
+    assert_eq!(expect.kind, FieldKind::Textarea);
+    assert_eq!(expect.value_length, 0);
+    assert_eq!(model.phase, Phase::Loading);
+}
+
+#[test]
+fn fill_from_the_page_as_read_still_asks_before_replacing_text_and_rereads_without_a_field() {
+    let verdict = recognise(&form_report(FB_2025, "en_GB", 12, None));
+    let mut model = Model::loading().loaded(verdict, false, &Settings::default(), "2026-11-22");
+    assert_eq!(model.request_fill_known(), KnownFill::Decided);
+    assert_eq!(model.phase, Phase::ConfirmReplace);
+
+    let mut report = form_report(FB_2025, "en_GB", 0, None);
+    report.fields.truncate(1);
+    let mut model = Model::loading().loaded(
+        recognise(&report),
+        false,
+        &Settings::default(),
+        "2026-11-22",
+    );
+    assert_eq!(model.request_fill_known(), KnownFill::ReadPage);
 }

@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use super::recognise::Recognition;
+use super::recognise::{FieldChoice, Recognition};
+use super::report::FieldKind;
 
 /// What to do when the person presses Fill.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -23,6 +24,31 @@ pub enum FillStep {
 /// Characters as a field counts them (UTF-16 code units, like `maxlength` and `value.length`).
 pub fn field_length(text: &str) -> u32 {
     u32::try_from(text.encode_utf16().count()).unwrap_or(u32::MAX)
+}
+
+/// What the field must still look like for a write planned from an earlier page report: the
+/// shim writes only if the box at `index` has the same kind, name and id and holds text of the
+/// same length as when the page was read (else it answers `stale`, and the popup reads the page
+/// again). This lets Fill take one round trip to the page, without ever writing into a box that
+/// changed since.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Expect {
+    pub kind: FieldKind,
+    pub name: String,
+    pub id: String,
+    pub value_length: u32,
+}
+
+impl Expect {
+    pub fn of(field: &FieldChoice) -> Expect {
+        Expect {
+            kind: field.kind,
+            name: field.name.clone(),
+            id: field.id.clone(),
+            value_length: field.value_length,
+        }
+    }
 }
 
 /// Decides the next step for filling `text`. `replace_confirmed` is true once the person has

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::data::FormKind;
-use super::fill::{check_read_back, plan_fill, FillStep, ReadBack};
+use super::fill::{check_read_back, plan_fill, Expect, FillStep, ReadBack};
 use super::letters::{self, Details};
 use super::own::OwnLetter;
 use super::recognise::Recognition;
@@ -248,6 +248,23 @@ impl Model {
         write
     }
 
+    /// The person pressed Fill: plans it from the page as it was read when the popup opened (or
+    /// at the last fill), so that the letter goes in with one call to the page. The write carries
+    /// an [`Expect`]: if the box changed meanwhile, the shim writes nothing and the popup reads the
+    /// page again ([`Model::request_fill`]).
+    pub fn request_fill_known(&mut self) -> KnownFill {
+        let Some(known) = self.recognition.clone() else {
+            return KnownFill::ReadPage;
+        };
+        let Some(expect) = known.field.as_ref().map(Expect::of) else {
+            return KnownFill::ReadPage;
+        };
+        match self.request_fill(known, false) {
+            Some(index) => KnownFill::Write { index, expect },
+            None => KnownFill::Decided,
+        }
+    }
+
     /// The person declined to replace their text.
     pub fn cancel(&mut self) {
         self.phase = Phase::Form;
@@ -297,6 +314,17 @@ fn first_letter(form: FormKind, locale: &str) -> String {
         .first()
         .map(|l| l.id.to_string())
         .unwrap_or_default()
+}
+
+/// What to do on Fill, from the page as last read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KnownFill {
+    /// Write into field `index`, if it still matches `expect`.
+    Write { index: u32, expect: Expect },
+    /// Nothing to write now (the person is asked, or told why); the model says what.
+    Decided,
+    /// The page as last read had no field: read it again.
+    ReadPage,
 }
 
 /// Names of the languages in the languages themselves, for the language list.

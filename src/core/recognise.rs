@@ -45,6 +45,10 @@ pub enum Basis {
 pub struct FieldChoice {
     pub index: u32,
     pub kind: FieldKind,
+    /// The field's `name` and `id` as reported: with `kind` and `value_length`, what tells that
+    /// the box is still the same one when the popup writes later (see `fill::Expect`).
+    pub name: String,
+    pub id: String,
     pub value_length: u32,
     pub max_length: Option<u32>,
     pub why: String,
@@ -225,6 +229,8 @@ fn choose_field(rule: &FormRule, fields: &[FieldReport]) -> Result<FieldChoice, 
     let choice = |f: &FieldReport, why: String| FieldChoice {
         index: f.index,
         kind: f.kind,
+        name: f.name.clone(),
+        id: f.id.clone(),
         value_length: f.value_length,
         max_length: f.max_length,
         why,

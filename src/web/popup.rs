@@ -10,9 +10,9 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
 use crate::core::data::{FormKind, Platform};
-use crate::core::fill::field_length;
+use crate::core::fill::{field_length, Expect};
 use crate::core::letters;
-use crate::core::popup::{language_name, Model, Notice, Phase};
+use crate::core::popup::{language_name, KnownFill, Model, Notice, Phase};
 use crate::core::recognise::{parse_contact_url, recognise, Recognition};
 use crate::core::report::PageReport;
 use crate::core::settings::{Loaded, Settings};
@@ -21,8 +21,8 @@ use super::dom::{
     add, detail_inputs, document, el, focus, on, set, set_value, target, value, Listening,
 };
 use super::{
-    call_shim, copy_text, open_options, read_settings, t, t_with, tab_url, target_tab, today,
-    write_settings,
+    call_shim, copy_text, open_options, read_settings, t, t_with, tab_url, target_tab, to_js,
+    today, write_settings,
 };
 use crate::core::letters::Details;
 
@@ -57,6 +57,8 @@ impl Listening for App {
 #[serde(default)]
 struct ShimAnswer {
     ok: bool,
+    /// The box no longer matches what the write expected (see `fill::Expect`).
+    stale: bool,
     value: Option<String>,
     expected: Option<String>,
 }
@@ -545,6 +547,20 @@ fn answer(v: Result<JsValue, JsValue>) -> ShimAnswer {
 
 async fn fill(app: &Shared, confirmed: bool) {
     let tab = app.borrow().tab;
+    // Usually one call to the page: the write, planned from the page as the popup read it and
+    // made only if the box is still as it was. Replacing the person's text always reads anew.
+    if !confirmed {
+        let known = app.borrow_mut().model.request_fill_known();
+        match known {
+            KnownFill::Write { index, expect } => {
+                if write_and_check(app, tab, index, Some(expect)).await {
+                    return;
+                }
+            }
+            KnownFill::Decided => return,
+            KnownFill::ReadPage => {}
+        }
+    }
     let Some(report) = page_report(tab).await else {
         let mut a = app.borrow_mut();
         a.model.phase = Phase::Error;
@@ -557,9 +573,24 @@ async fn fill(app: &Shared, confirmed: bool) {
         .request_fill(recognise(&report), confirmed);
     let Some(index) = index else { return };
     render(app);
+    write_and_check(app, tab, index, None).await;
+}
+
+/// Writes the letter into field `index`, reads it back a moment later and tells the model.
+/// Returns false, having done nothing, when the box did not match `expect`.
+async fn write_and_check(app: &Shared, tab: i32, index: u32, expect: Option<Expect>) -> bool {
     let text = app.borrow().model.text.clone();
-    let arg = serde_wasm_bindgen::to_value(&shim_arg(index, Some(&text))).unwrap_or(JsValue::NULL);
+    let arg = to_js(&ShimArg {
+        index,
+        text: Some(&text),
+        expect,
+    })
+    .unwrap_or(JsValue::NULL);
     let written = answer(call_shim(tab, "write", arg).await);
+    if written.stale {
+        return false;
+    }
+    render(app);
     let read_back = if written.ok {
         TimeoutFuture::new(READ_BACK_MS).await;
         read_field(tab, index).await
@@ -567,6 +598,7 @@ async fn fill(app: &Shared, confirmed: bool) {
         None
     };
     app.borrow_mut().model.written(read_back.as_deref());
+    true
 }
 
 async fn read_field(tab: i32, index: u32) -> Option<String> {
@@ -602,14 +634,20 @@ async fn undo(app: &Shared) {
         .undone(expected.as_deref(), now.as_deref());
 }
 
-/// The argument of a shim call: `{ index, text? }`.
+/// The argument of a shim call: `{ index, text?, expect? }`.
 #[derive(serde::Serialize)]
 struct ShimArg<'a> {
     index: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expect: Option<Expect>,
 }
 
 fn shim_arg(index: u32, text: Option<&str>) -> ShimArg<'_> {
-    ShimArg { index, text }
+    ShimArg {
+        index,
+        text,
+        expect: None,
+    }
 }

@@ -101,6 +101,20 @@ test('text the person typed: ask first, replace, then undo restores it exactly',
   await page.close();
 });
 
+test('text typed after the popup opened: Fill still asks first, nothing is written', async () => {
+  const { page, tabId } = await b.open('https://www.facebook.com/help/contact/6359191084165019', 'fb-2024-en-react.html');
+  const popup = await b.popup(tabId);
+  assert.equal(await settled(popup), 'form');
+  // The popup read an empty box; the person now types into it before pressing Fill.
+  await page.fill('textarea[name="Field2210396972523431"]', 'Typed while the popup was open.');
+  await popup.click('[data-action="fill"]');
+  await popup.waitForSelector('#app[data-state="confirm-replace"]');
+  assert.equal((await fixtureState(page)).reason, 'Typed while the popup was open.', 'not written over');
+  assert.equal(await submits(page), 0);
+  await popup.close();
+  await page.close();
+});
+
 test('a page that wipes the field: error, with Copy as the way out', async () => {
   const { page, tabId } = await b.open('https://www.facebook.com/help/contact/712876720715583', 'fb-wipe-en.html');
   const popup = await b.popup(tabId);

@@ -16,7 +16,7 @@ const SCRIPTS = {
   '/__fixtures__/react-dom.js': join(root, 'node_modules/react-dom/umd/react-dom.production.min.js'),
 };
 
-export async function launch({ locale } = {}) {
+export async function launch({ locale, extension = EXTENSION } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'objection-test-'));
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -24,7 +24,7 @@ export async function launch({ locale } = {}) {
     ...(locale ? { locale } : {}),
     args: [
       ...(locale ? [`--lang=${locale}`] : []),
-      '--no-sandbox', `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`,
+      '--no-sandbox', `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
       '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run',
     ],
@@ -101,6 +101,15 @@ export async function launch({ locale } = {}) {
       const u = new URL(url);
       inline.set(u.origin + u.pathname, html);
       return this.open(url, null);
+    },
+
+    // Navigates an open page to a URL served from a fixture file or given text.
+    async openIn(page, url, html, fixture) {
+      const u = new URL(url);
+      if (html) inline.set(u.origin + u.pathname, html);
+      if (fixture) routes.set(u.origin + u.pathname, fixture);
+      routes.set('origin:' + u.origin, true);
+      await page.goto(url);
     },
 
     badge(tabId) {

@@ -1,0 +1,208 @@
+// `make bench`: sizes and speed of the built extension, side by side in one headless Chromium run.
+// Writes dist/bench.json and prints a table. Times are medians over alternating runs and are given
+// as ratios to a baseline measured in the same run (a blank page of the same extension; an empty
+// chrome.scripting.executeScript round trip to the same tab), so that the machine's speed cancels.
+// Never part of `make test`: times are noisy; the exact sizes are checked there instead.
+import { cpSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { cpus, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch } from '../tests/browser/harness.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Number(process.env.BENCH_RUNS || 25);
+const FORM = 'https://www.facebook.com/help/contact/6359191084165019';
+const BUDGET = { chrome_zip_bytes: 200_000, popup_ready_ratio: 1.5, fill_ratio: 3 };
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+// ---- sizes -------------------------------------------------------------------------------------
+const wasm = readFileSync(join(root, 'dist/chrome/pkg/objection_bg.wasm'));
+const sizes = {
+  chrome_zip_bytes: statSync(join(root, 'dist/chrome.zip')).size,
+  firefox_zip_bytes: statSync(join(root, 'dist/firefox.zip')).size,
+  wasm_bytes: wasm.length,
+  wasm_gzip_bytes: gzipSync(wasm, { level: 9 }).length,
+};
+
+// ---- the extension, plus one blank page for the baseline ---------------------------------------
+// A copy of dist/chrome with blank.html added: the same extension, the same files, one page more.
+const benchExt = join(root, 'build', 'bench', 'chrome');
+rmSync(benchExt, { recursive: true, force: true });
+mkdirSync(dirname(benchExt), { recursive: true });
+cpSync(join(root, 'dist', 'chrome'), benchExt, { recursive: true });
+writeFileSync(join(benchExt, 'blank.html'), '<!DOCTYPE html><meta charset="utf-8"><title>blank</title>\n');
+
+const b = await launch({ extension: benchExt });
+const base = `chrome-extension://${b.extensionId}`;
+
+// The moment the popup knows its state and shows the letter list, relative to its navigation
+// start (performance.now() in the popup's own document).
+const READY_PROBE = () => {
+  const done = () => {
+    const app = document.getElementById('app');
+    return app && app.dataset.state && app.dataset.state !== 'loading' &&
+      document.querySelector('fieldset.letters input');
+  };
+  new MutationObserver((_, obs) => {
+    if (!globalThis.__readyAt && done()) {
+      globalThis.__readyAt = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+};
+
+async function popupReady() {
+  const { page: form, tabId } = await b.open(FORM, 'fb-2024-en-react.html');
+  await form.waitForSelector('textarea[name="Field2210396972523431"]');
+  const tab = await b.ctx.newPage();
+  await tab.addInitScript(READY_PROBE);
+  const blank = [];
+  const popup = [];
+  // Warm-up (first loads compile and cache), then alternate.
+  for (let i = 0; i < RUNS + 2; i++) {
+    await tab.goto(`${base}/blank.html`, { waitUntil: 'load' });
+    const tBlank = await tab.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
+    await tab.goto(`${base}/popup.html?tab=${tabId}`, { waitUntil: 'commit' });
+    await tab.waitForFunction(() => globalThis.__readyAt !== undefined);
+    const tPopup = await tab.evaluate(() => globalThis.__readyAt);
+    if (i >= 2) {
+      blank.push(tBlank);
+      popup.push(tPopup);
+    }
+  }
+  const state = await tab.getAttribute('#app', 'data-state');
+  if (state !== 'form') throw new Error(`popup state on the form is ${state}, expected form`);
+  await tab.close();
+  await form.close();
+  return { blank_ms: median(blank), popup_ready_ms: median(popup), popup_ready_ratio: median(popup) / median(blank) };
+}
+
+async function fill() {
+  const { page, tabId } = await b.open(FORM, 'bench-30k-en.html');
+  await page.waitForSelector('textarea[name="Field2210396972523431"]');
+  const nodes = await page.evaluate(() => {
+    let n = 0;
+    const w = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+    while (w.nextNode()) n++;
+    return n;
+  });
+  const popup = await b.ctx.newPage();
+  const empty = [];
+  const fills = [];
+  for (let i = 0; i < RUNS + 2; i++) {
+    // An empty box (React state included), a fresh popup in its form state.
+    await page.evaluate(() => {
+      const area = document.querySelector('textarea[name="Field2210396972523431"]');
+      const set = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;
+      set.call(area, '');
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      window.__fixture.filledAt = undefined;
+    });
+    await popup.goto(`${base}/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('#app[data-state="form"] button[data-action="fill"]:not([disabled])');
+    // The baseline: an empty executeScript round trip to the same tab, from the same page.
+    const rt = await popup.evaluate(async (id) => {
+      const t = performance.now();
+      await chrome.scripting.executeScript({ target: { tabId: id }, func: () => 0 });
+      return performance.now() - t;
+    }, tabId);
+    // Press Fill; the time runs from the click to the text in the page's field.
+    const clickedAt = await popup.evaluate(() => {
+      const t = performance.timeOrigin + performance.now();
+      document.querySelector('button[data-action="fill"]').click();
+      return t;
+    });
+    await page.waitForFunction(() => window.__fixture.filledAt !== undefined);
+    const filledAt = await page.evaluate(() => window.__fixture.filledAt);
+    await popup.waitForSelector('#app[data-state="filled"]');
+    if (i >= 2) {
+      empty.push(rt);
+      fills.push(filledAt - clickedAt);
+    }
+  }
+  await popup.close();
+  await page.close();
+  return { nodes, round_trip_ms: median(empty), fill_ms: median(fills), fill_ratio: median(fills) / median(empty) };
+}
+
+// On a page that is not Meta's: no content script may run there and the background must not wake.
+async function quietElsewhere() {
+  const page = await b.ctx.newPage();
+  const cdp = await b.ctx.newCDPSession(page);
+  const ours = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    if (context.origin && context.origin.includes(b.extensionId)) ours.push(context.name || context.origin);
+  });
+  await cdp.send('Runtime.enable');
+  const workers = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) if (v.scriptURL.includes(b.extensionId)) workers.push(v.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await new Promise((r) => setTimeout(r, 500));
+  workers.length = 0;
+
+  await b.openIn(page, 'https://www.example.org/news', '<!DOCTYPE html><title>News</title><p>Elsewhere.</p>');
+  await new Promise((r) => setTimeout(r, 1500));
+  const elsewhere = { scripts: ours.length, background_woke: workers.some((s) => s === 'starting' || s === 'running') };
+
+  // The same probe on Meta's form must see the content script: the probe itself works.
+  ours.length = 0;
+  await b.openIn(page, FORM, null, 'fb-2024-en-react.html');
+  await page.waitForSelector('textarea');
+  await new Promise((r) => setTimeout(r, 500));
+  const onForm = { scripts: ours.length };
+  await page.close();
+  return { elsewhere, onForm };
+}
+
+const ready = await popupReady();
+const filling = await fill();
+const quiet = await quietElsewhere();
+await b.close();
+if (b.escaped.length) throw new Error(`requests left the browser: ${b.escaped.join(', ')}`);
+
+const chromium = execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+const result = {
+  machine: `${cpus().length} × ${cpus()[0].model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${chromium}`,
+  runs: RUNS,
+  ...sizes,
+  popup_ready_ratio: round(ready.popup_ready_ratio),
+  popup_ready_ms: round(ready.popup_ready_ms, 1),
+  blank_page_ms: round(ready.blank_ms, 1),
+  fill_ratio: round(filling.fill_ratio),
+  fill_ms: round(filling.fill_ms, 1),
+  round_trip_ms: round(filling.round_trip_ms, 1),
+  fill_page_nodes: filling.nodes,
+  non_meta_page_extension_scripts: quiet.elsewhere.scripts,
+  non_meta_page_background_woke: quiet.elsewhere.background_woke,
+  meta_form_extension_scripts: quiet.onForm.scripts,
+};
+mkdirSync(join(root, 'dist'), { recursive: true });
+writeFileSync(join(root, 'dist', 'bench.json'), JSON.stringify(result, null, 2) + '\n');
+
+const rows = [
+  ['dist/chrome.zip', `${result.chrome_zip_bytes} B`, `≤ ${BUDGET.chrome_zip_bytes} B`, result.chrome_zip_bytes <= BUDGET.chrome_zip_bytes],
+  ['wasm', `${result.wasm_bytes} B (${result.wasm_gzip_bytes} B gzip)`, '', null],
+  ['popup ready / blank page', `${result.popup_ready_ratio} (${result.popup_ready_ms} / ${result.blank_page_ms} ms)`, `≤ ${BUDGET.popup_ready_ratio}`, result.popup_ready_ratio <= BUDGET.popup_ready_ratio],
+  ['fill / empty round trip', `${result.fill_ratio} (${result.fill_ms} / ${result.round_trip_ms} ms, ${result.fill_page_nodes} nodes)`, `≤ ${BUDGET.fill_ratio}`, result.fill_ratio <= BUDGET.fill_ratio],
+  ['non-Meta page: our scripts', String(result.non_meta_page_extension_scripts), '0', result.non_meta_page_extension_scripts === 0],
+  ['non-Meta page: background woke', String(result.non_meta_page_background_woke), 'false', result.non_meta_page_background_woke === false],
+  ['Meta form: our scripts (probe check)', String(result.meta_form_extension_scripts), '≥ 1', result.meta_form_extension_scripts >= 1],
+];
+console.log(`\n${result.machine}; medians of ${RUNS} alternating runs\n`);
+const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+for (const r of rows) {
+  const mark = r[3] === null ? '' : r[3] ? 'ok' : 'OVER';
+  console.log(`${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2].padEnd(w[2])}  ${mark}`);
+}
+console.log('\nWritten to dist/bench.json');
