@@ -20,7 +20,7 @@ WASM_FEATURES := --enable-bulk-memory --enable-sign-ext --enable-mutable-globals
 all: deps dist/chrome.zip dist/firefox.zip
 
 # ---- what the build and the tests need --------------------------------------------------------
-deps: build/.deps-rust build/.deps-npm build/.deps-chromium build/.deps-firefox
+deps: build/.deps-rust build/.deps-npm build/.deps-python build/.deps-chromium build/.deps-firefox
 
 build/.deps-rust: rust-toolchain.toml
 	@mkdir -p build
@@ -33,6 +33,14 @@ build/.deps-rust: rust-toolchain.toml
 build/.deps-npm: package.json package-lock.json
 	@mkdir -p build
 	npm ci --no-audit --no-fund
+	@touch $@
+
+# Zopfli deflates the zip entries (tools/zipdir.py); a fixed version, so zips stay identical.
+ZOPFLI_VERSION := 0.4.3
+build/.deps-python:
+	@mkdir -p build
+	@python3 -c "import zopfli, sys; sys.exit(zopfli.__version__ != '$(ZOPFLI_VERSION)')" 2>/dev/null || \
+	  python3 -m pip install --quiet --disable-pip-version-check "zopfli==$(ZOPFLI_VERSION)"
 	@touch $@
 
 build/.deps-chromium:
@@ -63,17 +71,21 @@ $(PKG)/objection_bg.wasm: $(CARGO_WASM) build/.deps-npm
 	node_modules/.bin/wasm-opt -Oz $(WASM_FEATURES) --strip-debug --strip-producers \
 	  -o $(PKG)/objection_bg.opt.wasm $(PKG)/objection_bg.wasm
 	mv $(PKG)/objection_bg.opt.wasm $(PKG)/objection_bg.wasm
+	node_modules/.bin/esbuild $(PKG)/objection.js --minify --format=esm --log-level=warning \
+	  --outfile=$(PKG)/objection.min.js
+	mv $(PKG)/objection.min.js $(PKG)/objection.js
 
 # One extension source, two flavours: the manifest differs (tools/manifest.mjs), nothing else.
-dist/chrome dist/firefox: dist/%: $(PKG)/objection_bg.wasm $(EXT_FILES) tools/manifest.mjs package.json
+dist/chrome dist/firefox: dist/%: $(PKG)/objection_bg.wasm $(EXT_FILES) tools/manifest.mjs tools/locales.mjs package.json
 	rm -rf $@ && mkdir -p $@
 	cp -r extension/. $@/
-	rm -f $@/manifest.json $@/icons/icon.svg
+	rm -f $@/manifest.json $@/icons/icon.svg $@/browser.js
 	cp -r $(PKG) $@/pkg
 	node tools/manifest.mjs $* $@/manifest.json
+	node tools/locales.mjs $@
 	@touch $@
 
-dist/%.zip: dist/% tools/zipdir.py
+dist/%.zip: dist/% tools/zipdir.py build/.deps-python
 	python3 tools/zipdir.py dist/$* $@
 	@echo "Built dist/$*/ and $@ ($$(stat -c %s $@) bytes)"
 
@@ -108,9 +120,10 @@ FORCE:
 clean:
 	rm -rf build dist target/wasm32-unknown-unknown
 
-# Renders the toolbar and store icons from extension/icons/icon.svg.
-icons: build/.deps-npm build/.deps-chromium
+# Renders the toolbar and store icons from extension/icons/icon.svg (then Zopfli-optimised PNG).
+icons: build/.deps-npm build/.deps-chromium build/.deps-python
 	node tools/icons.mjs
+	python3 tools/pngopt.py extension/icons/icon-*.png
 
 # Sizes and speed against the budgets (README, "Speed and size"): dist/bench.json and a table.
 # Not part of `make test`: times are noisy. BENCH_RUNS=… sets the number of alternating runs.

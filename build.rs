@@ -1,4 +1,4 @@
-//! Reads the data files (form rules, letters), checks them, and writes them out as Rust statics
+//! Reads the data files (form rules, letters, interface messages), checks them, and writes them out as Rust statics
 //! that `src/core/data.rs` includes. A mistake in a data file stops the build with a message
 //! naming the file and what is wrong.
 
@@ -223,7 +223,7 @@ fn parse_letter(path: &Path, locale: &str, id: &str) -> Letter {
     letter
 }
 
-fn letters_code(dir: &Path) -> String {
+fn read_letters(dir: &Path) -> Vec<Letter> {
     let order_file = dir.join("order.txt");
     let origin = order_file.display().to_string();
     println!("cargo:rerun-if-changed={origin}");
@@ -272,14 +272,136 @@ fn letters_code(dir: &Path) -> String {
             ));
         }
     }
-    let mut code = String::from("pub static LETTERS: &[Letter] = &[\n");
-    for l in &letters {
-        let _ = writeln!(
-            code,
-            "    Letter {{ locale: {:?}, id: {:?}, title: {:?}, description: {:?}, form: {}, body: {:?} }},",
-            l.locale, l.id, l.title, l.description, l.form, l.body
-        );
+    letters
+}
+
+/// The interface's messages (`extension/_locales/<locale>/messages.json`, the browser's own
+/// format): one sorted key list, and per locale the messages in that order ("" where a locale
+/// lacks one, which falls back to English at run time).
+fn read_ui(dir: &Path) -> Vec<(String, BTreeMap<String, String>)> {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut locales: Vec<(String, BTreeMap<String, String>)> = Vec::new();
+    let mut entries: Vec<_> = fs::read_dir(dir)
+        .unwrap_or_else(|e| fail(&dir.display().to_string(), &e.to_string()))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let file = path.join("messages.json");
+        println!("cargo:rerun-if-changed={}", file.display());
+        let origin = file.display().to_string();
+        let text = fs::read_to_string(&file).unwrap_or_else(|e| fail(&origin, &e.to_string()));
+        let json: serde_json::Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| fail(&origin, &e.to_string()));
+        let Some(object) = json.as_object() else {
+            fail(&origin, "is not a JSON object")
+        };
+        let mut messages = BTreeMap::new();
+        for (key, entry) in object {
+            let Some(message) = entry.get("message").and_then(|m| m.as_str()) else {
+                fail(&origin, &format!("{key} has no \"message\""))
+            };
+            messages.insert(key.clone(), message.to_string());
+        }
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        locales.push((name, messages));
     }
+    if !locales.iter().any(|(name, _)| name == "en") {
+        fail(&dir.display().to_string(), "has no en/messages.json")
+    }
+    locales
+}
+
+/// All text (letters and interface) goes into one string, language by language, so that each
+/// language's words lie together in the WebAssembly and compress well in the extension's zip; the
+/// statics point into it (`cut`, checked at compile time).
+struct Text {
+    text: String,
+}
+
+impl Text {
+    fn cut(&mut self, piece: &str) -> String {
+        let start = self.text.len();
+        self.text.push_str(piece);
+        format!("cut({start}, {})", self.text.len())
+    }
+}
+
+/// The interface locale (`_locales` folder) that goes with a letter locale.
+fn ui_dir_of(letter_locale: &str) -> String {
+    match letter_locale {
+        "pt" => "pt_PT".to_string(),
+        other => match other.split_once('-') {
+            Some((lang, region)) => format!("{lang}_{}", region.to_ascii_uppercase()),
+            None => other.to_string(),
+        },
+    }
+}
+
+fn text_code(letters: &[Letter], ui: &[(String, BTreeMap<String, String>)]) -> String {
+    let mut text = Text {
+        text: String::new(),
+    };
+    let mut letter_code = Vec::new();
+    let mut ui_code: BTreeMap<&str, String> = BTreeMap::new();
+    let keys: Vec<&String> = ui
+        .iter()
+        .find(|(name, _)| name == "en")
+        .map(|(_, m)| m.keys().collect())
+        .unwrap_or_default();
+    let ui_entry = |text: &mut Text, name: &str, messages: &BTreeMap<String, String>| {
+        let mut code = format!("    ({name:?}, &[");
+        for k in &keys {
+            let piece = messages.get(*k).map_or("", String::as_str);
+            let _ = write!(code, "{},", text.cut(piece));
+        }
+        code.push_str("]),\n");
+        code
+    };
+    let mut locales: Vec<&str> = letters.iter().map(|l| l.locale.as_str()).collect();
+    locales.dedup();
+    for locale in locales {
+        for l in letters.iter().filter(|l| l.locale == locale) {
+            let title = text.cut(&l.title);
+            let description = text.cut(&l.description);
+            let body = text.cut(&l.body);
+            letter_code.push(format!(
+                "    Letter {{ locale: {:?}, id: {:?}, title: {title}, description: {description}, form: {}, body: {body} }},\n",
+                l.locale, l.id, l.form
+            ));
+        }
+        let dir = ui_dir_of(locale);
+        if let Some((name, messages)) = ui.iter().find(|(name, _)| *name == dir) {
+            let entry = ui_entry(&mut text, name, messages);
+            ui_code.insert(name.as_str(), entry);
+        }
+    }
+    for (name, messages) in ui {
+        if !ui_code.contains_key(name.as_str()) {
+            let entry = ui_entry(&mut text, name, messages);
+            ui_code.insert(name.as_str(), entry);
+        }
+    }
+    let mut code = format!("static TEXT: &str = {:?};\n\n", text.text);
+    code.push_str(
+        "/// A piece of [`TEXT`]; the bounds are checked when the crate compiles.\n\
+         const fn cut(start: usize, end: usize) -> &'static str {\n    \
+         TEXT.split_at(end).0.split_at(start).1\n}\n\n",
+    );
+    code.push_str("pub static LETTERS: &[Letter] = &[\n");
+    code.extend(letter_code);
+    code.push_str("];\n\npub static UI_KEYS: &[&str] = &[\n");
+    for k in &keys {
+        let _ = writeln!(code, "    {k:?},");
+    }
+    code.push_str("];\n\npub static UI_LOCALES: &[(&str, &[&str])] = &[\n");
+    code.extend(ui_code.into_values());
     code.push_str("];\n");
     code
 }
@@ -297,7 +419,10 @@ fn main() {
     }
     let mut code = rules_code(&rules);
     code.push('\n');
-    code.push_str(&letters_code(&letters));
+    code.push_str(&text_code(
+        &read_letters(&letters),
+        &read_ui(&root.join("extension/_locales")),
+    ));
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("data.rs");
     fs::write(&out, code).expect("write generated data");
 }

@@ -59,10 +59,6 @@ export async function setBadge(tabId, text, title) {
   ]);
 }
 
-export function message(key, substitutions) {
-  return ext.i18n.getMessage(key, substitutions) || key;
-}
-
 export function uiLanguage() {
   return ext.i18n.getUILanguage();
 }

@@ -104,3 +104,47 @@ fn every_locale_fits_the_stores_limits_and_keeps_literal_placeholders() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The interface's messages are embedded in the core (`core::ui`): the browser's language picks
+/// the locale as the browser's own i18n would, with English behind every gap.
+#[test]
+fn the_browser_language_picks_the_interface_locale() {
+    use objection::core::ui::ui_locale;
+    for (lang, want) in [
+        ("de", "de"),
+        ("de-AT", "de"),
+        ("en-US", "en"),
+        ("en-GB", "en_GB"),
+        ("pt-BR", "pt_BR"),
+        ("pt-PT", "pt_PT"),
+        ("pt", "pt_PT"),
+        ("nb-NO", "nb"),
+        ("no", "nb"),
+        ("ga-IE", "ga"),
+        ("zh-CN", "en"),
+        ("", "en"),
+        ("../../etc", "en"),
+    ] {
+        assert_eq!(ui_locale(lang), want, "{lang}");
+    }
+    let all: Vec<&str> = objection::core::ui::ui_locales().collect();
+    assert_eq!(all, LOCALES.to_vec());
+}
+
+#[test]
+fn embedded_messages_are_the_locale_files_with_substitutions_as_the_browser_makes_them() {
+    use objection::core::ui::message;
+    for locale in LOCALES {
+        for (key, text) in messages(locale) {
+            if !text.contains('$') {
+                assert_eq!(message(locale, &key, &[]), text, "{locale} {key}");
+            }
+        }
+    }
+    let en = messages("en");
+    let too_long = &en["noticeTooLong"];
+    let shown = message("en", "noticeTooLong", &["5000".into(), "6001".into()]);
+    assert_eq!(shown, too_long.replace("$1", "5000").replace("$2", "6001"));
+    assert!(!shown.contains('$'));
+    assert_eq!(message("de", "no-such-key", &[]), "no-such-key");
+}

@@ -10,3 +10,4 @@ pub mod recognise;
 pub mod report;
 pub mod settings;
 pub mod template;
+pub mod ui;

@@ -21,8 +21,6 @@ extern "C" {
     async fn storage_set(key: &str, value: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = setBadge, catch)]
     async fn set_badge(tab: i32, text: &str, title: &str) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_name = message)]
-    fn message(key: &str, substitutions: Vec<String>) -> String;
     #[wasm_bindgen(js_name = copyText)]
     async fn copy_text(text: &str) -> JsValue;
     #[wasm_bindgen(js_name = uiLanguage)]
@@ -66,6 +64,16 @@ fn to_js<T: serde::Serialize>(value: &T) -> Option<JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .ok()
+}
+
+thread_local! {
+    /// The interface's locale, from the browser's language (once per page).
+    static UI_LOCALE: &'static str = crate::core::ui::ui_locale(&ui_language());
+}
+
+/// A message of the interface in the browser's language, with `$1`, `$2`… replaced.
+fn message(key: &str, substitutions: Vec<String>) -> String {
+    UI_LOCALE.with(|locale| crate::core::ui::message(locale, key, &substitutions))
 }
 
 /// A message of the interface in the browser's language.

@@ -1,0 +1,87 @@
+//! The interface's words in the person's language. The messages are the browser's own format,
+//! `extension/_locales/<locale>/messages.json`, embedded by `build.rs`: the built extension ships
+//! only the few messages its manifest needs in `_locales`, and everything else comes from here, so
+//! that the interface's 28 languages are packed together with the letters.
+
+use super::data::{UI_KEYS, UI_LOCALES};
+
+/// The interface's language where the browser's is not one of ours.
+pub const UI_FALLBACK: &str = "en";
+
+/// The interface locale for a browser language such as `de-AT`, `pt-BR`, `en-GB` or `nb`:
+/// the exact locale where we have it, else the language alone, else English.
+pub fn ui_locale(lang: &str) -> &'static str {
+    let wanted = lang.trim().replace('-', "_");
+    let find = |name: &str| {
+        UI_LOCALES
+            .iter()
+            .map(|(locale, _)| *locale)
+            .find(|locale| locale.eq_ignore_ascii_case(name))
+    };
+    if let Some(exact) = find(&wanted) {
+        return exact;
+    }
+    let language = wanted
+        .split('_')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let language = match language.as_str() {
+        // Portuguese without a region: the European variant; Norwegian: Bokmål.
+        "pt" => "pt_PT",
+        "no" | "nn" => "nb",
+        other => other,
+    };
+    find(language).unwrap_or(UI_FALLBACK)
+}
+
+/// Message `key` in `locale` (else in English, else the key itself), with `$1`, `$2`… replaced
+/// by `substitutions` as the browser's `i18n.getMessage` does (`$$` is a dollar sign).
+pub fn message(locale: &str, key: &str, substitutions: &[String]) -> String {
+    let Ok(index) = UI_KEYS.binary_search(&key) else {
+        return key.to_string();
+    };
+    let lookup = |name: &str| {
+        UI_LOCALES
+            .iter()
+            .find(|(locale, _)| *locale == name)
+            .and_then(|(_, messages)| messages.get(index))
+            .copied()
+            .filter(|m| !m.is_empty())
+    };
+    let text = lookup(locale)
+        .or_else(|| lookup(UI_FALLBACK))
+        .unwrap_or(key);
+    substitute(text, substitutions)
+}
+
+fn substitute(text: &str, substitutions: &[String]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '$' {
+            out.push(c);
+            continue;
+        }
+        match chars.peek().copied() {
+            Some('$') => {
+                chars.next();
+                out.push('$');
+            }
+            Some(d @ '1'..='9') => {
+                chars.next();
+                let n = d as usize - '1' as usize;
+                if let Some(s) = substitutions.get(n) {
+                    out.push_str(s);
+                }
+            }
+            _ => out.push('$'),
+        }
+    }
+    out
+}
+
+/// The interface locales, as named in `_locales`.
+pub fn ui_locales() -> impl Iterator<Item = &'static str> {
+    UI_LOCALES.iter().map(|(locale, _)| *locale)
+}
