@@ -214,10 +214,12 @@ fn draw(page: &Shared, reasons: bool) {
         }
     }
 
-    // The letter is written only when it differs, so the caret stays where the person types.
+    // The letter is written only when it differs, so the caret stays where the person types. A
+    // new letter makes an earlier "Copied" untrue, so the status goes.
     if let Some(area) = p.output.dyn_ref::<HtmlTextAreaElement>() {
         if area.value() != c.text {
             area.set_value(&c.text);
+            p.status.set_text_content(None);
         }
     }
     set(&p.output, "lang", c.locale);
@@ -234,9 +236,6 @@ fn draw(page: &Shared, reasons: bool) {
         }
     }
     p.link.set_text_content(Some(link_text(c.target)));
-    if reasons {
-        p.status.set_text_content(None);
-    }
 }
 
 fn link_text(target: Target) -> &'static str {

@@ -4,22 +4,15 @@
 // composer), passes axe-core, and no request goes anywhere but this machine's server.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { readFileSync, existsSync, statSync } from 'node:fs';
-import { join, extname, dirname, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { screenshotPath } from './harness.mjs';
+import { serveSite, plainParagraphs, SITE, ROOT as root } from './www-server.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SITE = join(root, 'dist', 'www');
 const PAGES = ['index.html', 'composer.html', 'guide.html', 'privacy.html'];
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm', '.png': 'image/png', '.zip': 'application/zip',
-};
 const FORMS = {
   facebook: 'https://www.facebook.com/help/contact/712876720715583',
   instagram: 'https://help.instagram.com/contact/767264225370182',
@@ -34,20 +27,8 @@ const escaped = [];    // requests to anywhere but our server (aborted)
 const problems = [];   // console errors (CSP violations among them) and page errors
 
 before(async () => {
-  server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file = resolve(SITE, '.' + path);
-    if (file !== SITE && !file.startsWith(SITE + sep)) file = '';
-    if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!file || !existsSync(file)) {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      return res.end('not found');
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  origin = `http://127.0.0.1:${server.address().port}`;
+  server = await serveSite();
+  origin = server.origin;
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
@@ -58,7 +39,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  await new Promise((done) => server.close(done));
+  await server?.close();
   assert.ok(requests.length > 0, 'requests were recorded');
   assert.deepEqual(escaped, [], 'requests that would have left the machine');
   assert.deepEqual(requests.filter((u) => !u.startsWith(origin + '/')), [], 'only our server was asked');
@@ -89,13 +70,6 @@ async function composer(ctx, query = '') {
 }
 
 const output = (page) => page.locator('[data-output]').inputValue();
-
-// The paragraphs of a letter file that hold no placeholder: they reach the letter unchanged.
-function plainParagraphs(locale, id) {
-  const text = readFileSync(join(root, 'src', 'letters', locale, `${id}.txt`), 'utf8');
-  const body = text.slice(text.indexOf('\n---\n') + 5).replace(/\r\n?/g, '\n');
-  return body.split(/\n{2,}/).map((p) => p.trim()).filter((p) => p && !/[{}[\]]/.test(p));
-}
 
 function assertLetter(text, locale, id) {
   const paragraphs = plainParagraphs(locale, id);
@@ -224,6 +198,8 @@ test('Copy puts the letter, with the person\'s edits, on the clipboard', async (
   await page.click('[data-action="copy"]');
   await page.waitForFunction((t) => navigator.clipboard.readText().then((c) => c === t), edited);
   assert.equal(await page.getAttribute('#status', 'role'), 'status');
+  await page.click('[data-letter="family"]');
+  assert.equal(await page.locator('#status').textContent(), '', 'a new letter is not the copied one');
   await ctx.close();
 });
 
