@@ -165,6 +165,11 @@ fn the_third_party_data_form_gets_its_own_letter_and_back() {
     assert_eq!(c.letter, "third-party");
     assert_eq!(c.choices().len(), 1);
     assert_eq!(
+        c.locales().len(),
+        28,
+        "the third-party letter in every language"
+    );
+    assert_eq!(
         c.text,
         render(body("pl", "third-party"), &Details::default(), "")
     );
