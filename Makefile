@@ -89,6 +89,30 @@ dist/%.zip: dist/% tools/zipdir.py build/.deps-python
 	python3 tools/zipdir.py dist/$* $@
 	@echo "Built dist/$*/ and $@ ($$(stat -c %s $@) bytes)"
 
+# ---- website ----------------------------------------------------------------------------------
+# www/ plus the extension's WebAssembly (the same build/pkg), its icon, the screenshots the
+# browser tests took (docs/) and the two packages for download: a static site in dist/www.
+WWW_FILES := $(shell find www -type f)
+WWW_IMAGES := docs/popup-form.png docs/popup-filled.png docs/form-filled.png extension/icons/icon-32.png
+WWW_PORT ?= 8080
+.PHONY: serve
+all: dist/www
+test-browser: dist/www
+
+dist/www: $(PKG)/objection_bg.wasm $(WWW_FILES) $(WWW_IMAGES) dist/chrome.zip dist/firefox.zip
+	rm -rf $@ && mkdir -p $@/img $@/download
+	cp -r www/. $@/
+	cp -r $(PKG) $@/pkg
+	cp $(WWW_IMAGES) $@/img/
+	cp dist/chrome.zip $@/download/objection-helper-chrome.zip
+	cp dist/firefox.zip $@/download/objection-helper-firefox.zip
+	@touch $@
+
+# Serves the website on this machine only: http://127.0.0.1:8080/ (WWW_PORT=… for another port).
+serve: dist/www
+	@echo "Serving dist/www at http://127.0.0.1:$(WWW_PORT)/ (Ctrl+C stops)"
+	python3 -m http.server --bind 127.0.0.1 --directory dist/www $(WWW_PORT)
+
 # ---- tests ------------------------------------------------------------------------------------
 test: deps lint test-rust lint-firefox test-reproducible test-browser
 

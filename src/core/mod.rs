@@ -1,5 +1,6 @@
 //! The pure core: no browser in sight, tested with plain `cargo test`.
 
+pub mod composer;
 pub mod data;
 pub mod fill;
 pub mod fold;
