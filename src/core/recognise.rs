@@ -44,6 +44,9 @@ pub enum Basis {
 #[serde(rename_all = "camelCase")]
 pub struct FieldChoice {
     pub index: u32,
+    /// The shim's reference to the element (see [`FieldReport::reference`]).
+    #[serde(rename = "ref")]
+    pub reference: String,
     pub kind: FieldKind,
     pub value_length: u32,
     pub max_length: Option<u32>,
@@ -224,6 +227,7 @@ fn choose_field(rule: &FormRule, fields: &[FieldReport]) -> Result<FieldChoice, 
     }
     let choice = |f: &FieldReport, why: String| FieldChoice {
         index: f.index,
+        reference: f.reference.clone(),
         kind: f.kind,
         value_length: f.value_length,
         max_length: f.max_length,
