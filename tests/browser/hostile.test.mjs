@@ -191,3 +191,15 @@ test('a page that pretends to be the extension: its messages, events and fake sh
   assert.equal(spoof.runtime, false, 'the page has no way to message the extension');
   await done(popup, page);
 });
+
+test('the guard itself sees a request from the popup or the background, and stops it', async () => {
+  const { page, tabId } = await b.open(FORM, 'fb-maxlength-en.html');
+  const popup = await b.popup(tabId);
+  const tried = [
+    await popup.evaluate(() => fetch('https://tracker.example.org/popup').then(() => 'sent', () => 'stopped')),
+    await b.worker.evaluate(() => fetch('https://tracker.example.org/worker').then(() => 'sent', () => 'stopped')),
+  ];
+  assert.deepEqual(tried, ['stopped', 'stopped']);
+  assert.throws(() => sealed(b), /left the browser/, 'the check after each test would fail');
+  await done(popup, page);
+});
