@@ -15,7 +15,7 @@
   if (globalThis.__objectionShim) return;
 
   const MAX_TEXT = 300;
-  const MAX_FIELDS = 200;
+  const MAX_FIELDS = 500;         // as many as the core reads (report::MAX_FIELDS)
   const MAX_HEADINGS = 20;
   const MAX_ROOTS = 64;          // documents and shadow roots looked into
   const MAX_WALK = 400000;       // elements visited in all, looking for frames and shadow roots
@@ -352,8 +352,10 @@
         observer.observe(root, { subtree: true, childList: true });
       }
     };
-    addEventListener('popstate', soon);
-    addEventListener('load', soon, true); // frames finishing loading
+    // Only the browser's own events count (a page can dispatch look-alikes).
+    const real = (event) => { if (event.isTrusted) soon(); };
+    addEventListener('popstate', real);
+    addEventListener('load', real, true); // frames finishing loading
     soon();
   }
 })();
