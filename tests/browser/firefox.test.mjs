@@ -183,3 +183,33 @@ test('Firefox: a form that draws the box anew is read back in the new box', asyn
   await popup.close();
   await page.close();
 });
+
+test('Firefox: a huge page and a page of forty boxes are filled; nothing else changes', async () => {
+  for (const fixture of ['fb-huge-en.html', 'fb-many-boxes-en.html']) {
+    const { page, popup, letter, unchanged } = await hostile(fixture);
+    await popup.click('[data-action="fill"]');
+    assert.equal(await popup.until((s) => s === 'filled' || s === 'error', 'a result'), 'filled', fixture);
+    assert.equal((await unchanged()).REASON, letter, fixture);
+    await popup.close();
+    await page.close();
+  }
+});
+
+test('Firefox: pages that rewrite the letter or lose it in a redrawn box get an honest error, with Copy', async () => {
+  for (const [fixture, url, said] of [
+    ['fb-rewrite-en.html', FORM, /changed/i],
+    ['fb-rerender-en.html', `${FORM}?keep=0`, /removed/i],
+  ]) {
+    const { page, popup, letter, unchanged } = await hostile(fixture, url);
+    await popup.click('[data-action="fill"]');
+    assert.equal(await popup.until((s) => s === 'filled' || s === 'error', 'a result'), 'error', fixture);
+    assert.match(await popup.ev(`document.querySelector('.notice.error').textContent`), said);
+    assert.equal(await popup.ev(`document.querySelectorAll('[data-action="copy"]').length`), 1, 'Copy is offered');
+    await unchanged();
+    if (fixture === 'fb-rewrite-en.html') {
+      assert.equal((await page.evaluate(() => window.__fixture.arrived()))[0], letter, 'the letter was written whole');
+    }
+    await popup.close();
+    await page.close();
+  }
+});
