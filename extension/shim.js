@@ -17,7 +17,7 @@
   const MAX_TEXT = 300;
   const MAX_FIELDS = 500;         // as many as the core reads (report::MAX_FIELDS)
   const MAX_HEADINGS = 20;
-  const MAX_ROOTS = 64;          // documents and shadow roots looked into
+  const MAX_ROOTS = 1000;        // documents and shadow roots looked into
   const MAX_WALK = 400000;       // elements visited in all, looking for frames and shadow roots
   const MAX_LABEL_NODES = 400;   // a label, heading or nearby text bigger than this is not read
   const INPUT_TYPES = new Set(['', 'text', 'email', 'search', 'tel', 'url']);
