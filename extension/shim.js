@@ -4,8 +4,9 @@
 // (to mark the toolbar icon), and injected by the popup when the person opens it. It reports
 // facts about the page and writes a value when the extension asks. It decides nothing: the Rust
 // core decides what the page is, which field to use and what to write. It listens to nothing the
-// page sends (no message or event listeners), so a page cannot drive it; and the page cannot
-// see or replace it (the isolated world has its own globals and its own DOM prototypes).
+// page sends (no message listeners; of events, only the browser's own load and navigation ones,
+// to report again), so a page cannot drive it; and the page cannot see or replace it (the
+// isolated world has its own globals and its own DOM prototypes).
 //
 // It looks into same-origin frames and open shadow roots too. Each field gets a reference such as
 // `f12/s40/e57` (frame element 12, then shadow host 40, then field 57): write, read and undo act
@@ -68,20 +69,20 @@
   // The top document, then every same-origin frame's document and every open shadow root in it,
   // breadth first. One pass over each root: the work grows with the page, not with its square.
   function roots() {
-    const out = [{ root: document, place: '', frame: null }];
+    const out = [{ root: document, place: '' }];
     let walked = 0;
     for (let i = 0; i < out.length && walked < MAX_WALK; i++) {
-      const { root, place, frame } = out[i];
+      const { root, place } = out[i];
       const doc = root.nodeType === Node.DOCUMENT_NODE ? root : root.ownerDocument;
       const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
       for (let n = walker.nextNode(); n && walked < MAX_WALK; n = walker.nextNode()) {
         walked++;
         if (out.length >= MAX_ROOTS) break;
-        if (n.shadowRoot) out.push({ root: n.shadowRoot, place: `${place}s${numberOf(n)}/`, frame });
+        if (n.shadowRoot) out.push({ root: n.shadowRoot, place: `${place}s${numberOf(n)}/` });
         if (n.localName === 'iframe' || n.localName === 'frame') {
           let inner = null;
           try { inner = n.contentDocument; } catch { inner = null; } // another origin: not ours to read
-          if (inner && inner.documentElement) out.push({ root: inner, place: `${place}f${numberOf(n)}/`, frame: n });
+          if (inner && inner.documentElement) out.push({ root: inner, place: `${place}f${numberOf(n)}/` });
         }
       }
     }
@@ -130,9 +131,9 @@
     let node = el;
     for (let depth = 0; depth < 4 && node && node !== node.ownerDocument.body; depth++) {
       let sib = node.previousElementSibling;
-      while (sib) {
+      for (let seen = 0; sib && seen < 50; seen++) {
         const t = squash(textOf(sib));
-        if (t && t.length < MAX_TEXT) return t;
+        if (t && t.length <= MAX_TEXT) return t;
         sib = sib.previousElementSibling;
       }
       node = node.parentElement;
