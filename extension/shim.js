@@ -4,37 +4,122 @@
 // (to mark the toolbar icon), and injected by the popup when the person opens it. It reports
 // facts about the page and writes a value when the extension asks. It decides nothing: the Rust
 // core decides what the page is, which field to use and what to write. It listens to nothing the
-// page sends (no message listeners), so a page cannot drive it.
+// page sends (no message listeners; of events, only the browser's own load and navigation ones,
+// to report again), so a page cannot drive it; and the page cannot see or replace it (the
+// isolated world has its own globals and its own DOM prototypes).
+//
+// It looks into same-origin frames and open shadow roots too. Each field gets a reference such as
+// `f12/s40/e57` (frame element 12, then shadow host 40, then field 57): write, read and undo act
+// on exactly that element, and only while it is still at that place.
 (() => {
   'use strict';
   if (globalThis.__objectionShim) return;
 
   const MAX_TEXT = 300;
-  const MAX_FIELDS = 200;
+  const MAX_FIELDS = 500;         // as many as the core reads (report::MAX_FIELDS)
+  const MAX_HEADINGS = 20;
+  const MAX_ROOTS = 1000;        // documents and shadow roots looked into
+  const MAX_WALK = 400000;       // elements visited in all, looking for frames and shadow roots
+  const MAX_LABEL_NODES = 400;   // a label, heading or nearby text bigger than this is not read
   const INPUT_TYPES = new Set(['', 'text', 'email', 'search', 'tel', 'url']);
-  let fields = [];
+  const HTML = 'http://www.w3.org/1999/xhtml';
+  const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"], legend';
+
+  let serial = 0;
+  const serials = new WeakMap(); // element -> its number, given once
+  const byRef = new Map();       // reference -> WeakRef of the element
   const history = new WeakMap(); // element -> what it held before our last write
 
   const squash = (s) => (s || '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
+  const numberOf = (el) => {
+    let n = serials.get(el);
+    if (n === undefined) { n = ++serial; serials.set(el, n); }
+    return n;
+  };
+
+  // The text of a small element; '' for a big one (reading it would cost as much as the page).
+  function textOf(node) {
+    if (!node) return '';
+    const walker = node.ownerDocument.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    for (let n = 0; walker.nextNode(); n++) if (n >= MAX_LABEL_NODES) return '';
+    return node.innerText || node.textContent || '';
+  }
+
+  // Where an element lives: '' in the top document, else the frames and shadow hosts on the way.
+  function placeOf(el) {
+    let path = '';
+    let node = el;
+    for (let depth = 0; depth < 16; depth++) {
+      const root = node.getRootNode();
+      if (root === document) return path;
+      if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE && root.host) {
+        path = `s${numberOf(root.host)}/${path}`;
+        node = root.host;
+      } else if (root.nodeType === Node.DOCUMENT_NODE && root.defaultView && root.defaultView.frameElement) {
+        const frame = root.defaultView.frameElement;
+        path = `f${numberOf(frame)}/${path}`;
+        node = frame;
+      } else {
+        return null; // detached
+      }
+    }
+    return null;
+  }
+
+  // The top document, then every same-origin frame's document and every open shadow root in it,
+  // breadth first. One pass over each root: the work grows with the page, not with its square.
+  function roots() {
+    const out = [{ root: document, place: '' }];
+    let walked = 0;
+    for (let i = 0; i < out.length && walked < MAX_WALK; i++) {
+      const { root, place } = out[i];
+      const doc = root.nodeType === Node.DOCUMENT_NODE ? root : root.ownerDocument;
+      const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+      for (let n = walker.nextNode(); n && walked < MAX_WALK; n = walker.nextNode()) {
+        walked++;
+        if (out.length >= MAX_ROOTS) break;
+        if (n.shadowRoot) out.push({ root: n.shadowRoot, place: `${place}s${numberOf(n)}/` });
+        if (n.localName === 'iframe' || n.localName === 'frame') {
+          let inner = null;
+          try { inner = n.contentDocument; } catch { inner = null; } // another origin: not ours to read
+          if (inner && inner.documentElement) out.push({ root: inner, place: `${place}f${numberOf(n)}/` });
+        }
+      }
+    }
+    return out;
+  }
+
+  function kindOf(el) {
+    if (el.localName === 'textarea') return 'textarea';
+    if (el.localName === 'input') return 'input';
+    return 'contenteditable';
+  }
 
   function isField(el) {
-    if (el instanceof HTMLTextAreaElement) return true;
-    if (el instanceof HTMLInputElement) return INPUT_TYPES.has((el.getAttribute('type') || '').toLowerCase());
+    if (el.namespaceURI !== HTML) return false;
+    if (el.localName === 'textarea') return true;
+    if (el.localName === 'input') return INPUT_TYPES.has((el.getAttribute('type') || '').toLowerCase());
     // Only the outermost editable element of a rich-text box.
     return el.isContentEditable && !(el.parentElement && el.parentElement.isContentEditable);
   }
 
-  function kindOf(el) {
-    if (el instanceof HTMLTextAreaElement) return 'textarea';
-    if (el instanceof HTMLInputElement) return 'input';
-    return 'contenteditable';
-  }
-
-  function visible(el) {
+  function shown(el) {
     const rect = el.getBoundingClientRect();
     if (rect.width < 2 || rect.height < 2) return false;
-    const style = getComputedStyle(el);
+    const view = el.ownerDocument.defaultView || window;
+    const style = view.getComputedStyle(el);
     return style.visibility !== 'hidden' && style.display !== 'none' && Number(style.opacity) > 0.05;
+  }
+
+  // A field is visible when it is shown, and so is every frame around it.
+  function visible(el) {
+    if (!shown(el)) return false;
+    for (let doc = el.ownerDocument, d = 0; doc !== document && d < 16; d++) {
+      const frame = doc.defaultView && doc.defaultView.frameElement;
+      if (!frame || !shown(frame)) return false;
+      doc = frame.ownerDocument;
+    }
+    return true;
   }
 
   function valueOf(el) {
@@ -44,10 +129,10 @@
   // The closest text before the field inside its group, for boxes without a label.
   function nearbyText(el) {
     let node = el;
-    for (let depth = 0; depth < 4 && node && node !== document.body; depth++) {
+    for (let depth = 0; depth < 4 && node && node !== node.ownerDocument.body; depth++) {
       let sib = node.previousElementSibling;
-      while (sib) {
-        const t = squash(sib.innerText || sib.textContent);
+      for (let seen = 0; sib && seen < 50; seen++) {
+        const t = squash(textOf(sib));
         if (t && t.length <= MAX_TEXT) return t;
         sib = sib.previousElementSibling;
       }
@@ -56,64 +141,102 @@
     return '';
   }
 
-  function labelsOf(el) {
+  function labelsOf(el, forLabels) {
     const out = [];
+    const root = el.getRootNode();
     const add = (source, text) => { text = squash(text); if (text) out.push({ source, text }); };
-    if (el.id) {
-      for (const l of document.querySelectorAll(`label[for="${CSS.escape(el.id)}"]`)) add('for', l.innerText || l.textContent);
-    }
+    if (el.id) for (const l of forLabels(root).get(el.id) || []) add('for', textOf(l));
     const wrap = el.closest('label');
-    if (wrap) add('wrap', wrap.innerText || wrap.textContent);
+    if (wrap) add('wrap', textOf(wrap));
     add('aria-label', el.getAttribute('aria-label'));
-    for (const id of (el.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean)) {
-      const ref = document.getElementById(id);
-      if (ref) add('aria-labelledby', ref.innerText || ref.textContent);
+    const byId = (id) => (typeof root.getElementById === 'function' ? root.getElementById(id) : null);
+    for (const id of (el.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean).slice(0, 8)) {
+      add('aria-labelledby', textOf(byId(id)));
     }
-    for (const id of (el.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean)) {
-      const ref = document.getElementById(id);
-      if (ref) add('aria-describedby', ref.innerText || ref.textContent);
+    for (const id of (el.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean).slice(0, 8)) {
+      add('aria-describedby', textOf(byId(id)));
     }
-    add('placeholder', el.getAttribute('placeholder') || el.getAttribute('aria-placeholder') || el.dataset.placeholder);
+    add('placeholder', el.getAttribute('placeholder') || el.getAttribute('aria-placeholder') || (el.dataset && el.dataset.placeholder));
     if (!out.some((l) => l.source !== 'placeholder' && l.source !== 'aria-describedby')) add('nearby', nearbyText(el));
     return out;
   }
 
   function report() {
-    fields = Array.from(document.querySelectorAll('textarea, input, [contenteditable]')).filter(isField).slice(0, MAX_FIELDS);
-    const headings = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"], legend'))
-      .map((h) => squash(h.innerText || h.textContent)).filter(Boolean).slice(0, 20);
-    const hidden = Array.from(document.querySelectorAll('input[type="hidden"][name^="support_form_"]'))
-      .slice(0, 20).map((i) => ({ name: i.name, value: squash(i.value) }));
+    const all = roots();
+    // `label[for]` of each root, read once: id -> labels.
+    const labelMaps = new Map();
+    const forLabels = (root) => {
+      let map = labelMaps.get(root);
+      if (!map) {
+        map = new Map();
+        if (typeof root.querySelectorAll === 'function') {
+          for (const l of root.querySelectorAll('label[for]')) {
+            const id = l.getAttribute('for');
+            if (!map.has(id)) map.set(id, []);
+            map.get(id).push(l);
+          }
+        }
+        labelMaps.set(root, map);
+      }
+      return map;
+    };
+    const found = [];
+    const headings = [];
+    const hidden = [];
+    for (const { root, place } of all) {
+      for (const el of root.querySelectorAll('textarea, input, [contenteditable]')) {
+        if (found.length >= MAX_FIELDS) break;
+        if (isField(el)) found.push({ el, place });
+      }
+      let looked = 0;
+      for (const h of root.querySelectorAll(HEADINGS)) {
+        if (headings.length >= MAX_HEADINGS || ++looked > 200) break;
+        const t = squash(textOf(h));
+        if (t) headings.push(t);
+      }
+      for (const i of root.querySelectorAll('input[type="hidden"][name^="support_form_"]')) {
+        if (hidden.length >= 20) break;
+        hidden.push({ name: i.name, value: squash(i.value) });
+      }
+    }
+    for (const [ref, weak] of byRef) if (!weak.deref()) byRef.delete(ref);
+    const fields = found.map(({ el, place }, index) => {
+      const ref = `${place}e${numberOf(el)}`;
+      byRef.set(ref, new WeakRef(el));
+      const max = el.maxLength;
+      return {
+        index,
+        ref,
+        kind: kindOf(el),
+        type: el.localName === 'input' ? (el.getAttribute('type') || '').toLowerCase() : '',
+        name: squash(el.getAttribute('name')),
+        id: squash(el.id),
+        labels: labelsOf(el, forLabels),
+        visible: visible(el),
+        valueLength: valueOf(el).trim().length, // text, not the white space an empty editor holds
+        maxLength: typeof max === 'number' && max >= 0 ? max : null,
+        disabled: Boolean(el.disabled),
+        readOnly: Boolean(el.readOnly),
+        canUndo: history.has(el),
+      };
+    });
+    if (typeof onRoots === 'function') onRoots(all);
     return {
       url: location.href,
       lang: document.documentElement.lang || '',
       title: squash(document.title),
       headings,
       hidden,
-      fields: fields.map((el, index) => {
-        const max = el.maxLength;
-        return {
-          index,
-          kind: kindOf(el),
-          type: el instanceof HTMLInputElement ? (el.getAttribute('type') || '').toLowerCase() : '',
-          name: squash(el.getAttribute('name')),
-          id: squash(el.id),
-          labels: labelsOf(el),
-          visible: visible(el),
-          valueLength: valueOf(el).trim().length, // text, not the white space an empty editor holds
-          maxLength: typeof max === 'number' && max >= 0 ? max : null,
-          disabled: Boolean(el.disabled),
-          readOnly: Boolean(el.readOnly),
-          canUndo: history.has(el),
-        };
-      }),
+      fields,
     };
   }
+  let onRoots = null;
 
   function selectAll(el) {
-    const range = document.createRange();
+    const doc = el.ownerDocument;
+    const range = doc.createRange();
     range.selectNodeContents(el);
-    const sel = getSelection();
+    const sel = (el.getRootNode().getSelection ? el.getRootNode() : doc).getSelection();
     sel.removeAllRanges();
     sel.addRange(range);
   }
@@ -121,21 +244,39 @@
   // Rich-text editors (Lexical, Draft, plain contenteditable) follow the browser's own editing
   // commands, which fire beforeinput/input as typing would.
   function writeRich(el, text) {
+    const doc = el.ownerDocument;
     el.focus();
-    selectAll(el);
     let ok = true;
-    if (!text) ok = document.execCommand('delete');
-    text.split('\n').forEach((line, i) => {
-      if (i > 0) ok = document.execCommand('insertParagraph') && ok;
-      if (line) ok = document.execCommand('insertText', false, line) && ok;
-    });
+    try {
+      selectAll(el);
+      if (!text) ok = doc.execCommand('delete');
+      text.split('\n').forEach((line, i) => {
+        if (i > 0) ok = doc.execCommand('insertParagraph') && ok;
+        if (line) ok = doc.execCommand('insertText', false, line) && ok;
+      });
+    } catch {
+      ok = false;
+    }
     if (!ok || el.innerText.replace(/\n+/g, '\n').trim() !== text.replace(/\n+/g, '\n').trim()) {
       el.replaceChildren(...text.split('\n').map((line) => {
-        const p = document.createElement('div');
-        if (line) p.textContent = line; else p.append(document.createElement('br'));
+        const p = doc.createElement('div');
+        if (line) p.textContent = line; else p.append(doc.createElement('br'));
         return p;
       }));
-      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText' }));
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertReplacementText' }));
+    }
+  }
+
+  // The browser's own `value` setter: the isolated world's prototype (a page cannot replace it),
+  // or, for a field in a frame, that frame's.
+  function setValue(el, text) {
+    const own = kindOf(el) === 'textarea' ? HTMLTextAreaElement : HTMLInputElement;
+    try {
+      Object.getOwnPropertyDescriptor(own.prototype, 'value').set.call(el, text);
+    } catch {
+      const view = el.ownerDocument.defaultView;
+      const theirs = kindOf(el) === 'textarea' ? view.HTMLTextAreaElement : view.HTMLInputElement;
+      Object.getOwnPropertyDescriptor(theirs.prototype, 'value').set.call(el, text);
     }
   }
 
@@ -143,9 +284,8 @@
   // set it through the prototype's setter, then fire input and change as typing would.
   function writePlain(el, text) {
     el.focus();
-    const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-    Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, text);
-    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: text }));
+    setValue(el, text);
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertReplacementText', data: text }));
     el.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
@@ -153,37 +293,42 @@
     if (kindOf(el) === 'contenteditable') writeRich(el, text); else writePlain(el, text);
   }
 
-  // Whether a box is still the one the extension read (same kind, name, id and text length).
+  // Whether a box is still as the extension read it (same kind, name, id and text length).
   function matches(el, expect) {
     return kindOf(el) === expect.kind && squash(el.getAttribute('name')) === expect.name &&
       squash(el.id) === expect.id && valueOf(el).trim().length === expect.valueLength;
   }
 
-  function field(index) {
-    const el = fields[index];
-    return el && el.isConnected ? el : null;
+  // The element a reference names, while it is on the page at the same place; null otherwise.
+  function field({ ref } = {}) {
+    if (typeof ref !== 'string') return null;
+    const weak = byRef.get(ref);
+    const el = weak && weak.deref();
+    if (!el || !el.isConnected) return null;
+    const place = placeOf(el);
+    return place !== null && ref === `${place}e${numberOf(el)}` ? el : null;
   }
 
   globalThis.__objectionShim = {
     report,
-    // Writes text into field `index` of the last report; remembers what was there for undo.
-    // With `expect`, writes only if the box still matches it (else answers `stale`).
-    write({ index, text, expect }) {
-      const el = field(index);
-      if (!el) return { ok: false, missing: true, stale: Boolean(expect) };
-      if (expect && !matches(el, expect)) return { ok: false, stale: true };
+    // Writes text into the field `ref` of a report; remembers what was there for undo.
+    // With `expect`, writes only if the box is still as it was read (else answers `stale`).
+    write(arg) {
+      const el = field(arg);
+      if (!el) return { ok: false, missing: true, stale: Boolean(arg.expect) };
+      if (arg.expect && !matches(el, arg.expect)) return { ok: false, stale: true };
       history.set(el, valueOf(el));
-      write(el, String(text));
+      write(el, String(arg.text));
       return { ok: true, value: valueOf(el) };
     },
-    // What field `index` holds now.
-    read({ index }) {
-      const el = field(index);
+    // What field `ref` holds now.
+    read(arg) {
+      const el = field(arg);
       return el ? { ok: true, value: valueOf(el) } : { ok: false, missing: true };
     },
-    // Puts back what field `index` held before our last write.
-    undo({ index }) {
-      const el = field(index);
+    // Puts back what field `ref` held before our last write.
+    undo(arg) {
+      const el = field(arg);
       if (!el || !history.has(el)) return { ok: false, missing: !el };
       const before = history.get(el);
       history.delete(el);
@@ -206,8 +351,20 @@
       chrome.runtime.sendMessage({ type: 'page-report', report: r }).catch(() => {});
     };
     const soon = () => { if (!timer) timer = setTimeout(send, 400); };
-    new MutationObserver(soon).observe(document, { subtree: true, childList: true });
-    addEventListener('popstate', soon);
+    const observer = new MutationObserver(soon);
+    const watched = new WeakSet();
+    // Frames' documents and shadow roots found by a report are watched too.
+    onRoots = (all) => {
+      for (const { root } of all) {
+        if (watched.has(root)) continue;
+        watched.add(root);
+        observer.observe(root, { subtree: true, childList: true });
+      }
+    };
+    // Only the browser's own events count (a page can dispatch look-alikes).
+    const real = (event) => { if (event.isTrusted) soon(); };
+    addEventListener('popstate', real);
+    addEventListener('load', real, true); // frames finishing loading
     soon();
   }
 })();

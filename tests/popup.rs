@@ -162,6 +162,48 @@ fn a_letter_longer_than_the_field_is_never_cut() {
     assert_eq!(m.request_fill(fresh, false), None);
     assert_eq!(m.notice, Some(Notice::TooLong { limit: 100, length }));
     assert_eq!(m.phase, Phase::Form);
+    // The person shortens the letter in the preview; then it is written, whole.
+    let short: String = m.text.chars().take(90).collect();
+    m.edit(&short);
+    let fresh = recognise(&form_report(FB_2025, "en_US", 0, Some(100)));
+    assert_eq!(m.request_fill(fresh, false), Some(1));
+    m.written(Some(&short));
+    assert_eq!(m.phase, Phase::Filled);
+}
+
+#[test]
+fn the_shim_gets_the_fields_reference_and_a_redrawn_box_is_read_again() {
+    let mut report = form_report(FB_2025, "en_US", 0, None);
+    report.fields[1].reference = "f3/s9/e12".into();
+    let mut m = loaded("en_US", None);
+    assert_eq!(m.request_fill(recognise(&report), false), Some(1));
+    let target = m.target().expect("a target");
+    assert_eq!((target.index, target.reference.as_str()), (1, "f3/s9/e12"));
+    // The box went away; the page drew a new one that holds the letter.
+    m.written(None);
+    assert_eq!(m.notice, Some(Notice::FieldGone));
+    report.fields[1].reference = "f3/s9/e44".into();
+    assert_eq!(m.redrawn(recognise(&report)), Some(1));
+    assert_eq!(m.target().map(|t| t.reference), Some("f3/s9/e44".into()));
+    let text = m.text.clone();
+    m.written_redrawn(Some(&text));
+    assert_eq!(m.phase, Phase::Filled);
+    assert!(!m.can_undo, "what the old box held is gone with it");
+    // A redrawn box without the letter is an error, not a success.
+    m.written_redrawn(Some(""));
+    assert_eq!(m.notice, Some(Notice::PageRemoved));
+    report.fields.clear();
+    assert_eq!(m.redrawn(recognise(&report)), None);
+}
+
+#[test]
+fn reports_without_references_still_parse() {
+    let old = r#"{"url":"https://www.facebook.com/help/contact/712876720715583","fields":[{"index":0,"kind":"textarea","visible":true}]}"#;
+    let report: PageReport = serde_json::from_str(old).expect("an older report parses");
+    assert_eq!(report.fields[0].reference, "");
+    let new = r#"{"fields":[{"index":0,"ref":"f1/e2","kind":"textarea"}]}"#;
+    let report: PageReport = serde_json::from_str(new).expect("a report with references parses");
+    assert_eq!(report.fields[0].reference, "f1/e2");
 }
 
 #[test]
@@ -254,10 +296,10 @@ fn read_back_tolerates_what_rich_text_boxes_do_to_line_breaks() {
 #[test]
 fn fill_goes_in_with_one_call_when_the_page_is_as_read_and_carries_what_the_box_must_be() {
     let mut model = loaded("en_GB", None);
-    let KnownFill::Write { index, expect } = model.request_fill_known() else {
+    let KnownFill::Write { target, expect } = model.request_fill_known() else {
         panic!("an empty reason box is written at once");
     };
-    assert_eq!(index, 1);
+    assert_eq!(target.index, 1);
     assert_eq!(expect.kind, FieldKind::Textarea);
     assert_eq!(expect.value_length, 0);
     assert_eq!(model.phase, Phase::Loading);

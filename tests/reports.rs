@@ -53,6 +53,13 @@ fn every_report_fixture_gets_its_expected_verdict() {
             if got_field != want_field {
                 wrong.push(format!("field {got_field:?} != {want_field:?}"));
             }
+            // Where the report names its fields, the choice carries the shim's reference.
+            if let Some(want_ref) = expect["ref"].as_str() {
+                let got_ref = got.field.as_ref().map(|f| f.reference.as_str());
+                if got_ref != Some(want_ref) {
+                    wrong.push(format!("ref {got_ref:?} != {want_ref:?}"));
+                }
+            }
         }
         if !wrong.is_empty() {
             failures.push(format!(

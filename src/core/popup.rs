@@ -72,6 +72,14 @@ pub enum Notice {
     CopyFailed,
 }
 
+/// The field the shim writes into, reads and restores.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldTarget {
+    pub index: u32,
+    #[serde(rename = "ref")]
+    pub reference: String,
+}
+
 /// Everything the popup shows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -259,9 +267,9 @@ impl Model {
         let Some(expect) = known.field.as_ref().map(Expect::of) else {
             return KnownFill::ReadPage;
         };
-        match self.request_fill(known, false) {
-            Some(index) => KnownFill::Write { index, expect },
-            None => KnownFill::Decided,
+        match (self.request_fill(known, false), self.target()) {
+            (Some(_), Some(target)) => KnownFill::Write { target, expect },
+            _ => KnownFill::Decided,
         }
     }
 
@@ -273,15 +281,45 @@ impl Model {
 
     /// We wrote the letter and read the field back about half a second later (`None`: gone).
     pub fn written(&mut self, read_back: Option<&str>) {
+        self.settle(read_back, read_back.is_some());
+    }
+
+    /// The field we wrote into left the page (`None` from [`Model::written`]'s read-back), and the
+    /// page was read again: a page that draws its form anew after each change puts a new box in
+    /// its place. Returns the field to read now, when the fresh page has one for the reason.
+    pub fn redrawn(&mut self, fresh: Recognition) -> Option<u32> {
+        let index = fresh.field.as_ref().map(|f| f.index)?;
+        self.recognition = Some(fresh);
+        Some(index)
+    }
+
+    /// What the new box found by [`Model::redrawn`] holds. Undo is not offered: the box we wrote
+    /// into, and with it what it held before, is gone.
+    pub fn written_redrawn(&mut self, read_back: Option<&str>) {
+        self.settle(read_back, false);
+    }
+
+    fn settle(&mut self, read_back: Option<&str>, undoable: bool) {
         let (phase, notice) = match check_read_back(&self.text, read_back) {
             ReadBack::Kept => (Phase::Filled, Notice::Filled),
             ReadBack::Removed => (Phase::Error, Notice::PageRemoved),
             ReadBack::Changed => (Phase::Error, Notice::PageChanged),
             ReadBack::Missing => (Phase::Error, Notice::FieldGone),
         };
-        self.can_undo = read_back.is_some();
+        self.can_undo = undoable;
         self.phase = phase;
         self.notice = Some(notice);
+    }
+
+    /// The reason field as the shim knows it: `{ index, ref }` for write, read and undo.
+    pub fn target(&self) -> Option<FieldTarget> {
+        self.recognition
+            .as_ref()
+            .and_then(|r| r.field.as_ref())
+            .map(|f| FieldTarget {
+                index: f.index,
+                reference: f.reference.clone(),
+            })
     }
 
     /// We put back what the field held: `expected` is that text, `read_back` what it holds now.
@@ -319,8 +357,8 @@ fn first_letter(form: FormKind, locale: &str) -> String {
 /// What to do on Fill, from the page as last read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KnownFill {
-    /// Write into field `index`, if it still matches `expect`.
-    Write { index: u32, expect: Expect },
+    /// Write into the field `target`, if it still matches `expect`.
+    Write { target: FieldTarget, expect: Expect },
     /// Nothing to write now (the person is asked, or told why); the model says what.
     Decided,
     /// The page as last read had no field: read it again.

@@ -44,6 +44,9 @@ pub enum Basis {
 #[serde(rename_all = "camelCase")]
 pub struct FieldChoice {
     pub index: u32,
+    /// The shim's reference to the element (see [`FieldReport::reference`]).
+    #[serde(rename = "ref")]
+    pub reference: String,
     pub kind: FieldKind,
     /// The field's `name` and `id` as reported: with `kind` and `value_length`, what tells that
     /// the box is still the same one when the popup writes later (see `fill::Expect`).
@@ -228,6 +231,7 @@ fn choose_field(rule: &FormRule, fields: &[FieldReport]) -> Result<FieldChoice, 
     }
     let choice = |f: &FieldReport, why: String| FieldChoice {
         index: f.index,
+        reference: f.reference.clone(),
         kind: f.kind,
         name: f.name.clone(),
         id: f.id.clone(),

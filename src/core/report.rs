@@ -46,8 +46,13 @@ impl FieldKind {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct FieldReport {
-    /// Position in the shim's list of fields; the shim finds the element again by it.
+    /// Position in the shim's list of fields.
     pub index: u32,
+    /// The shim's name for the element, with the frames and shadow roots on the way to it
+    /// (`f12/s40/e57`); write, read and undo act on exactly that element. Empty in reports from
+    /// before frames and shadow roots were looked into.
+    #[serde(rename = "ref")]
+    pub reference: String,
     pub kind: FieldKind,
     /// The `type` of an `<input>`; empty for other kinds.
     #[serde(rename = "type")]
@@ -106,6 +111,7 @@ impl PageReport {
         }
         self.fields.truncate(MAX_FIELDS);
         for f in &mut self.fields {
+            cut(&mut f.reference);
             cut(&mut f.input_type);
             cut(&mut f.name);
             cut(&mut f.id);

@@ -12,7 +12,7 @@ use web_sys::{Document, Element};
 use crate::core::data::{FormKind, Platform};
 use crate::core::fill::{field_length, Expect};
 use crate::core::letters;
-use crate::core::popup::{language_name, KnownFill, Model, Notice, Phase};
+use crate::core::popup::{language_name, FieldTarget, KnownFill, Model, Notice, Phase};
 use crate::core::recognise::{parse_contact_url, recognise, Recognition};
 use crate::core::report::PageReport;
 use crate::core::settings::{Loaded, Settings};
@@ -552,8 +552,8 @@ async fn fill(app: &Shared, confirmed: bool) {
     if !confirmed {
         let known = app.borrow_mut().model.request_fill_known();
         match known {
-            KnownFill::Write { index, expect } => {
-                if write_and_check(app, tab, index, Some(expect)).await {
+            KnownFill::Write { target, expect } => {
+                if write_and_check(app, tab, &target, Some(expect)).await {
                     return;
                 }
             }
@@ -567,43 +567,60 @@ async fn fill(app: &Shared, confirmed: bool) {
         a.model.notice = Some(Notice::CannotReadPage);
         return;
     };
-    let index = app
+    let write = app
         .borrow_mut()
         .model
         .request_fill(recognise(&report), confirmed);
-    let Some(index) = index else { return };
+    let (Some(_), Some(target)) = (write, app.borrow().model.target()) else {
+        return;
+    };
     render(app);
-    write_and_check(app, tab, index, None).await;
+    write_and_check(app, tab, &target, None).await;
 }
 
-/// Writes the letter into field `index`, reads it back a moment later and tells the model.
+/// Writes the letter into the field, reads it back a moment later and tells the model.
 /// Returns false, having done nothing, when the box did not match `expect`.
-async fn write_and_check(app: &Shared, tab: i32, index: u32, expect: Option<Expect>) -> bool {
+async fn write_and_check(
+    app: &Shared,
+    tab: i32,
+    target: &FieldTarget,
+    expect: Option<Expect>,
+) -> bool {
     let text = app.borrow().model.text.clone();
-    let arg = to_js(&ShimArg {
-        index,
-        text: Some(&text),
-        expect,
-    })
-    .unwrap_or(JsValue::NULL);
+    let arg = shim_arg(target, Some(&text), expect);
     let written = answer(call_shim(tab, "write", arg).await);
     if written.stale {
         return false;
     }
     render(app);
-    let read_back = if written.ok {
-        TimeoutFuture::new(READ_BACK_MS).await;
-        read_field(tab, index).await
-    } else {
-        None
+    if !written.ok {
+        app.borrow_mut().model.written(None);
+        return true;
+    }
+    TimeoutFuture::new(READ_BACK_MS).await;
+    let read_back = read_field(tab, target).await;
+    if read_back.is_some() {
+        app.borrow_mut().model.written(read_back.as_deref());
+        return true;
+    }
+    // The box is gone: the page may have drawn its form anew. Read the page again.
+    let again = match page_report(tab).await {
+        Some(report) => app.borrow_mut().model.redrawn(recognise(&report)),
+        None => None,
     };
-    app.borrow_mut().model.written(read_back.as_deref());
+    let target = again.and_then(|_| app.borrow().model.target());
+    match target {
+        Some(target) => {
+            let now = read_field(tab, &target).await;
+            app.borrow_mut().model.written_redrawn(now.as_deref());
+        }
+        None => app.borrow_mut().model.written(None),
+    }
     true
 }
 
-async fn read_field(tab: i32, index: u32) -> Option<String> {
-    let arg = serde_wasm_bindgen::to_value(&shim_arg(index, None)).unwrap_or(JsValue::NULL);
-    let read = answer(call_shim(tab, "read", arg).await);
+async fn read_field(tab: i32, target: &FieldTarget) -> Option<String> {
+    let read = answer(call_shim(tab, "read", shim_arg(target, None, None)).await);
     if read.ok {
         read.value
     } else {
@@ -612,42 +629,38 @@ async fn read_field(tab: i32, index: u32) -> Option<String> {
 }
 
 async fn undo(app: &Shared) {
-    let (tab, index) = {
+    let (tab, target) = {
         let a = app.borrow();
-        (
-            a.tab,
-            a.model
-                .recognition
-                .as_ref()
-                .and_then(|r| r.field.as_ref())
-                .map(|f| f.index),
-        )
+        (a.tab, a.model.target())
     };
-    let Some(index) = index else { return };
-    let arg = serde_wasm_bindgen::to_value(&shim_arg(index, None)).unwrap_or(JsValue::NULL);
-    let undone = answer(call_shim(tab, "undo", arg).await);
+    let Some(target) = target else { return };
+    let undone = answer(call_shim(tab, "undo", shim_arg(&target, None, None)).await);
     TimeoutFuture::new(READ_BACK_MS).await;
-    let now = read_field(tab, index).await;
+    let now = read_field(tab, &target).await;
     let expected = if undone.ok { undone.expected } else { None };
     app.borrow_mut()
         .model
         .undone(expected.as_deref(), now.as_deref());
 }
 
-/// The argument of a shim call: `{ index, text?, expect? }`.
+/// The argument of a shim call: `{ index, ref, text?, expect? }`.
 #[derive(serde::Serialize)]
 struct ShimArg<'a> {
-    index: u32,
+    #[serde(flatten)]
+    target: &'a FieldTarget,
     #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     expect: Option<Expect>,
 }
 
-fn shim_arg(index: u32, text: Option<&str>) -> ShimArg<'_> {
-    ShimArg {
-        index,
+fn shim_arg(target: &FieldTarget, text: Option<&str>, expect: Option<Expect>) -> JsValue {
+    // A plain object (a flattened struct would otherwise become a `Map`, which does not survive
+    // the trip into the page).
+    to_js(&ShimArg {
+        target,
         text,
-        expect: None,
-    }
+        expect,
+    })
+    .unwrap_or(JsValue::NULL)
 }

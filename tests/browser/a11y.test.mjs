@@ -1,17 +1,19 @@
 // Accessibility and look: axe-core finds no violation in any popup state or on the options page,
 // in light and dark mode; the popup works at a phone's width and at 200% zoom; the interface
 // follows the browser's language.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launch, settled, screenshotPath } from './harness.mjs';
+import { launch, settled, screenshotPath, sealed } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let b;
 before(async () => { b = await launch(); });
+// No request may leave the browser in any of these tests, and nothing may be submitted.
+afterEach(() => sealed(b));
 after(async () => { await b.close(); });
 
 // Runs axe-core in the page (through the debugger, so the extension page's CSP is untouched).
@@ -116,6 +118,7 @@ test('the interface follows the browser language, independent of the letter lang
     assert.match(await popup.locator('#preview').inputValue(), /GDPR/, 'the letter stays in the form\'s language (English)');
     await popup.close();
     await page.close();
+    sealed(de);
   } finally {
     await de.close();
   }

@@ -1,18 +1,14 @@
 // The extension end to end in headless Chromium: the built dist/chrome, fixture pages at Meta's
 // real URLs, the popup opened for the form's tab.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, settled, norm, screenshotPath } from './harness.mjs';
+import { launch, settled, norm, screenshotPath, sealed } from './harness.mjs';
 
 let b;
 before(async () => { b = await launch(); });
-after(async () => {
-  // No request may leave the browser in any of these tests, and nothing may be submitted.
-  const { escaped, submitted } = b;
-  await b.close();
-  assert.deepEqual(escaped, [], 'requests that left the browser');
-  assert.deepEqual(submitted, [], 'form submissions');
-});
+// No request may leave the browser in any of these tests, and nothing may be submitted.
+afterEach(() => sealed(b));
+after(async () => { await b.close(); });
 
 async function fixtureState(page) {
   return page.evaluate(() => window.__fixture.state());

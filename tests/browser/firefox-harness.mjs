@@ -34,7 +34,14 @@ export async function launchFirefox() {
   await browser.installExtension(EXTENSION);
   const escaped = [];
   const submitted = [];
+  const served = new Set(); // what the interception answered
+  const seen = [];          // every request any tab began (the popup's too), as BiDi reports it
   const bidi = (method, params) => browser.connection.send(method, params);
+  await bidi('session.subscribe', { events: ['network.beforeRequestSent'] });
+  browser.connection.on('network.beforeRequestSent', (event) => {
+    const url = event && event.request && event.request.url;
+    if (url && !/^(data|blob|about|moz-extension|resource|chrome):/.test(url)) seen.push(url);
+  });
 
   // Runs `expression` in the browser's own window and returns its value.
   async function privileged(expression) {
@@ -45,8 +52,39 @@ export async function launchFirefox() {
     return r.result.result.value;
   }
 
+  // In the browser itself: every HTTP request that the extension starts anywhere (background,
+  // popup, options, content scripts) is recorded and stopped before it leaves.
+  await privileged(`(() => {
+    if (globalThis.__objectionRequests) return 'ok';
+    const record = globalThis.__objectionRequests = [];
+    Services.obs.addObserver({
+      observe(subject) {
+        try {
+          const channel = subject.QueryInterface(Ci.nsIHttpChannel);
+          const info = channel.loadInfo;
+          const from = [info && info.triggeringPrincipal, info && info.loadingPrincipal].filter(Boolean);
+          const addon = from.map((p) => p.addonId || (p.isAddonOrExpandedAddonPrincipal ? 'an add-on' : '')).find(Boolean);
+          if (!addon) return;
+          record.push(channel.URI.spec + ' (from ' + addon + ')');
+          channel.cancel(Cr.NS_BINDING_ABORTED);
+        } catch (e) { /* not an HTTP channel */ }
+      },
+    }, 'http-on-modify-request');
+    return 'ok';
+  })()`);
+
   return {
     browser, escaped, submitted,
+
+    // Everything that left or tried to leave the browser since the last call (and forgets it):
+    // requests the interception refused, requests of any tab that it did not answer, and requests
+    // the extension started. Nothing else is sent by Firefox in these tests.
+    async leaks() {
+      const fromExtension = JSON.parse(await privileged('JSON.stringify(globalThis.__objectionRequests.splice(0))'));
+      const unanswered = seen.splice(0).filter((url) => !served.has(url));
+      const refused = escaped.splice(0);
+      return [...new Set([...refused, ...unanswered, ...fromExtension])];
+    },
 
     // Opens a fixture at a real Meta URL; returns the page and its WebExtension tab id.
     async open(url, fixture) {
@@ -54,6 +92,7 @@ export async function launchFirefox() {
       await page.setRequestInterception(true);
       page.on('request', (request) => {
         const u = new URL(request.url());
+        served.add(request.url());
         if (SCRIPTS[u.pathname]) return request.respond({ status: 200, contentType: 'text/javascript', body: readFileSync(SCRIPTS[u.pathname]) });
         if (u.pathname.startsWith('/ajax/help/contact/submit')) { submitted.push(request.url()); return request.respond({ status: 200, body: '' }); }
         if (u.origin + u.pathname === new URL(url).origin + new URL(url).pathname) {

@@ -1,17 +1,17 @@
 // The extension in Firefox ESR: installs, recognises the forms, and fills them as in Chromium.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchFirefox } from './firefox-harness.mjs';
-import { norm } from './harness.mjs';
+import { norm, boxes } from './harness.mjs';
 
 let f;
 before(async () => { f = await launchFirefox(); });
-after(async () => {
-  const { escaped, submitted } = f;
-  await f.close();
-  assert.deepEqual(escaped, [], 'requests that left the browser');
-  assert.deepEqual(submitted, [], 'form submissions');
+// After every test: nothing left the browser (pages, popup, extension), nothing was submitted.
+afterEach(async () => {
+  assert.deepEqual(await f.leaks(), [], 'requests that left the browser');
+  assert.deepEqual(f.submitted.splice(0), [], 'form submissions');
 });
+after(async () => { await f.close(); });
 
 const state = (page) => page.evaluate(() => window.__fixture.state());
 
@@ -80,4 +80,136 @@ test('Firefox: another Meta form is not claimed', async () => {
   assert.equal(await popup.ev(`browser.action.getBadgeText({ tabId: ${tabId} })`), '');
   await popup.close();
   await page.close();
+});
+
+test('Firefox: the guard itself sees a request the extension makes, and stops it', async () => {
+  const { page, tabId } = await f.open('https://www.facebook.com/help/contact/712876720715583', 'fb-maxlength-en.html');
+  const popup = await f.popup(tabId);
+  await popup.ev(`fetch('https://tracker.example.org/ping').then(() => 'sent', () => 'stopped')`);
+  const leaks = await f.leaks();
+  assert.ok(leaks.some((u) => u.startsWith('https://tracker.example.org/ping') && u.includes('(from ')), `stopped in the browser: ${leaks}`);
+  await popup.close();
+  await page.close();
+});
+
+const FORM = 'https://www.facebook.com/help/contact/712876720715583';
+
+// Opens a hostile fixture and its popup in Firefox; fills; checks nothing else changed.
+async function hostile(fixture, url = FORM) {
+  const { page, tabId } = await f.open(url, fixture);
+  await page.waitForFunction(() => window.__fixture && (!window.__fixture.ready || window.__fixture.ready()));
+  const before = await boxes(page);
+  const popup = await f.popup(tabId);
+  assert.equal(await popup.state(), 'form');
+  const letter = await popup.ev(`document.querySelector('#preview').value`);
+  const unchanged = async () => {
+    const after = await boxes(page);
+    const others = (o) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'REASON'));
+    assert.deepEqual(others(after), others(before), 'every other box holds what it held');
+    assert.equal(await page.evaluate(() => window.__fixture.submits), 0, 'nothing submitted');
+    return after;
+  };
+  return { page, popup, letter, unchanged };
+}
+
+test('Firefox: the form in a same-origin frame is filled there, and undo reaches it', async () => {
+  const { page, popup, letter, unchanged } = await hostile('fb-iframe-en.html');
+  await popup.click('[data-action="fill"]');
+  assert.equal(await popup.until((s) => s === 'filled' || s === 'error', 'a result'), 'filled');
+  assert.equal((await unchanged()).REASON, letter);
+  assert.equal((await page.evaluate(() => window.__fixture.state())).reason, letter);
+  await popup.click('[data-action="undo"]');
+  await popup.until((s) => s === 'form', 'form');
+  assert.equal((await boxes(page)).REASON, '');
+  await popup.close();
+  await page.close();
+});
+
+test('Firefox: the form in open shadow roots is filled there; the closed one is untouched', async () => {
+  const { page, popup, letter, unchanged } = await hostile('fb-shadow-en.html');
+  await popup.click('[data-action="fill"]');
+  assert.equal(await popup.until((s) => s === 'filled' || s === 'error', 'a result'), 'filled');
+  await unchanged();
+  const state = await page.evaluate(() => window.__fixture.state());
+  assert.equal(state.reasonBox, letter);
+  assert.equal(state.reason, letter);
+  assert.equal(state.secret, '');
+  await popup.close();
+  await page.close();
+});
+
+test('Firefox: a box shorter than the letter: told, nothing cut, a shortened letter fits', async () => {
+  const { page, popup, letter, unchanged } = await hostile('fb-maxlength-en.html');
+  await popup.click('[data-action="fill"]');
+  for (let i = 0; i < 100 && !(await popup.ev(`Boolean(document.querySelector('.notice.warn'))`)); i++) await new Promise((r) => setTimeout(r, 100));
+  const notice = await popup.ev(`document.querySelector('.notice.warn').textContent`);
+  assert.match(notice, /\b200\b/);
+  assert.match(notice, new RegExp(`\\b${letter.length}\\b`));
+  assert.equal(await popup.state(), 'form');
+  assert.equal((await page.evaluate(() => window.__fixture.state())).reason, '', 'nothing written');
+  assert.equal(await popup.ev(`document.querySelectorAll('[data-action="copy"]').length`), 1);
+  const short = 'I object to the use of my information for AI at Meta under Article 21(1) GDPR.';
+  await popup.ev(`(() => { const p = document.querySelector('#preview'); p.value = ${JSON.stringify(short)}; p.dispatchEvent(new Event('input')); return true; })()`);
+  await popup.click('[data-action="fill"]');
+  assert.equal(await popup.until((s) => s === 'filled' || s === 'error', 'a result'), 'filled');
+  await unchanged();
+  assert.equal((await page.evaluate(() => window.__fixture.state())).reason, short);
+  await popup.close();
+  await page.close();
+});
+
+test('Firefox: a page that replaces the value setter or pretends to be the extension changes nothing', async () => {
+  for (const fixture of ['fb-setter-en.html', 'fb-spoof-en.html']) {
+    const { page, popup, letter, unchanged } = await hostile(fixture);
+    await popup.click('[data-action="fill"]');
+    assert.equal(await popup.until((s) => s === 'filled' || s === 'error', 'a result'), 'filled', fixture);
+    await unchanged();
+    assert.equal(norm((await page.evaluate(() => window.__fixture.state())).reason), norm(letter));
+    if (fixture === 'fb-setter-en.html') assert.equal(await page.evaluate(() => window.__fixture.hijacked()), 0);
+    if (fixture === 'fb-spoof-en.html') {
+      const spoof = await page.evaluate(() => window.__fixture.spoof());
+      assert.deepEqual([spoof.calls, spoof.reads], [0, 0], "the page's fake shim was never touched");
+    }
+    await popup.close();
+    await page.close();
+  }
+});
+
+test('Firefox: a form that draws the box anew is read back in the new box', async () => {
+  const { page, popup, letter, unchanged } = await hostile('fb-rerender-en.html');
+  await popup.click('[data-action="fill"]');
+  assert.equal(await popup.until((s) => s === 'filled' || s === 'error', 'a result'), 'filled');
+  assert.equal((await unchanged()).REASON, letter);
+  await popup.close();
+  await page.close();
+});
+
+test('Firefox: a huge page and a page of forty boxes are filled; nothing else changes', async () => {
+  for (const fixture of ['fb-huge-en.html', 'fb-many-boxes-en.html']) {
+    const { page, popup, letter, unchanged } = await hostile(fixture);
+    await popup.click('[data-action="fill"]');
+    assert.equal(await popup.until((s) => s === 'filled' || s === 'error', 'a result'), 'filled', fixture);
+    assert.equal((await unchanged()).REASON, letter, fixture);
+    await popup.close();
+    await page.close();
+  }
+});
+
+test('Firefox: pages that rewrite the letter or lose it in a redrawn box get an honest error, with Copy', async () => {
+  for (const [fixture, url, said] of [
+    ['fb-rewrite-en.html', FORM, /changed/i],
+    ['fb-rerender-en.html', `${FORM}?keep=0`, /removed/i],
+  ]) {
+    const { page, popup, letter, unchanged } = await hostile(fixture, url);
+    await popup.click('[data-action="fill"]');
+    assert.equal(await popup.until((s) => s === 'filled' || s === 'error', 'a result'), 'error', fixture);
+    assert.match(await popup.ev(`document.querySelector('.notice.error').textContent`), said);
+    assert.equal(await popup.ev(`document.querySelectorAll('[data-action="copy"]').length`), 1, 'Copy is offered');
+    await unchanged();
+    if (fixture === 'fb-rewrite-en.html') {
+      assert.equal((await page.evaluate(() => window.__fixture.arrived()))[0], letter, 'the letter was written whole');
+    }
+    await popup.close();
+    await page.close();
+  }
 });

@@ -2,6 +2,7 @@
 // dist/chrome, fixture pages served at Meta's real URLs by request interception, and a record of
 // every request that would have left the browser (there must be none).
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -121,6 +122,42 @@ export async function launch({ locale, extension = EXTENSION } = {}) {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+// Fails the test that just ran when anything left the browser or was submitted during it (each
+// test file calls it after every test, so the failure names the test).
+export function sealed(b) {
+  const escaped = b.escaped.splice(0);
+  const submitted = b.submitted.splice(0);
+  assert.deepEqual(escaped, [], 'requests that left the browser');
+  assert.deepEqual(submitted, [], 'form submissions');
+}
+
+// What every text box on a page holds (in the page itself, its open shadow roots and its
+// same-origin frames), keyed by place; the reason box (data-testid="reason") under "REASON".
+export function boxes(page) {
+  return page.evaluate(() => {
+    const out = {};
+    const walk = (root, path) => {
+      let i = 0;
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) walk(el.shadowRoot, `${path}/${el.localName}`);
+        if (el.localName === 'iframe') {
+          let doc = null;
+          try { doc = el.contentDocument; } catch { doc = null; }
+          if (doc) walk(doc, `${path}/iframe#${el.id}`);
+        }
+        const plain = el.localName === 'textarea' || el.localName === 'input';
+        const rich = el.isContentEditable && !(el.parentElement && el.parentElement.isContentEditable);
+        if (!plain && !rich) continue;
+        const key = el.dataset && el.dataset.testid === 'reason' ? 'REASON' : `${path} ${el.localName}#${el.id || el.name || i}`;
+        i++;
+        out[key] = plain ? el.value : el.innerText;
+      }
+    };
+    walk(document, '');
+    return out;
+  });
 }
 
 export async function state(popup) {

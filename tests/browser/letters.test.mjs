@@ -1,20 +1,17 @@
 // Letters in the form's language, the person's details and own letters, export and import, in
 // headless Chromium with the built extension.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, settled, screenshotPath } from './harness.mjs';
+import { launch, settled, screenshotPath, sealed } from './harness.mjs';
 
 let b;
 before(async () => { b = await launch(); });
-after(async () => {
-  const { escaped, submitted } = b;
-  await b.close();
-  assert.deepEqual(escaped, [], 'requests that left the browser');
-  assert.deepEqual(submitted, [], 'form submissions');
-});
+// No request may leave the browser in any of these tests, and nothing may be submitted.
+afterEach(() => sealed(b));
+after(async () => { await b.close(); });
 
 // A minimal objection form at a URL with an unknown form number, in a language of the test.
 function form(lang, locale, title, label) {
