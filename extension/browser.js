@@ -4,7 +4,7 @@
 const ext = globalThis.browser ?? globalThis.chrome;
 
 // The tab the popup acts on: `popup.html?tab=<id>`, else the active tab of this window.
-export async function targetTab() {
+async function findTargetTab() {
   const param = new URLSearchParams(location.search).get('tab');
   if (param !== null && /^\d+$/.test(param)) return Number(param);
   const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
@@ -12,13 +12,40 @@ export async function targetTab() {
 }
 
 // The tab's URL, or '' where the extension may not see it.
-export async function tabUrl(tabId) {
+async function readTabUrl(tabId) {
   try {
     const tab = await ext.tabs.get(tabId);
     return tab.url || tab.pendingUrl || '';
   } catch {
     return '';
   }
+}
+
+// In the popup, the reads it always makes (which tab, its URL, the stored settings) start as soon
+// as this module loads, while the WebAssembly is still being compiled; the functions below hand
+// each over once, when the Rust code asks. Reading only, and nothing decided: whether the page is
+// read at all stays with the core.
+const early = ext && typeof location !== 'undefined' && location.pathname.endsWith('/popup.html')
+  ? (() => {
+      const tab = findTargetTab();
+      return { tab, url: tab.then(async (id) => ({ id, url: await readTabUrl(id) })), storage: ext.storage.local.get(null) };
+    })()
+  : {};
+
+function take(name) {
+  const pending = early[name];
+  early[name] = undefined;
+  return pending;
+}
+
+export async function targetTab() {
+  return (await take('tab')) ?? findTargetTab();
+}
+
+export async function tabUrl(tabId) {
+  const pending = take('url');
+  const got = pending && (await pending);
+  return got && got.id === tabId ? got.url : readTabUrl(tabId);
 }
 
 function shimCall(op, arg) {
@@ -43,7 +70,7 @@ export async function callShim(tabId, op, arg) {
 }
 
 export async function storageGet(key) {
-  const got = await ext.storage.local.get(key);
+  const got = await (take('storage') ?? ext.storage.local.get(key));
   return got[key];
 }
 
