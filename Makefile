@@ -16,7 +16,7 @@ EXT_FILES := $(shell find extension -type f)
 WASM_FEATURES := --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
   --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue
 
-.PHONY: all deps test test-rust test-browser lint lint-firefox test-reproducible clean screenshots icons build-for-amo bench
+.PHONY: all deps test test-sizes test-rust test-browser lint lint-firefox test-reproducible clean screenshots icons build-for-amo bench
 all: deps dist/chrome.zip dist/firefox.zip
 
 # ---- what the build and the tests need --------------------------------------------------------
@@ -114,7 +114,7 @@ serve: dist/www
 	python3 -m http.server --bind 127.0.0.1 --directory dist/www $(WWW_PORT)
 
 # ---- tests ------------------------------------------------------------------------------------
-test: deps lint test-rust lint-firefox test-reproducible test-browser
+test: deps lint test-rust lint-firefox test-reproducible test-sizes test-browser
 
 lint:
 	cargo fmt --check
@@ -127,6 +127,10 @@ test-rust:
 # Two builds of the same sources, in different folders with fresh cargo targets: identical zips.
 test-reproducible: dist/chrome.zip dist/firefox.zip
 	tools/check-reproducible.sh
+
+# The packages' exact sizes against budgets.json (no size may grow past its ceiling).
+test-sizes: dist/chrome.zip dist/firefox.zip
+	node tools/check-sizes.mjs
 
 # The add-on store's own linter on the Firefox package: no error and no warning.
 lint-firefox: dist/firefox.zip
