@@ -135,6 +135,28 @@ fn export_and_import_round_trip_exactly() {
     assert_eq!((again.len(), added), (2, 0));
 }
 
+/// Equal letters in one file, and letters differing only in their language, used to be merged on
+/// import, so that an export did not come back whole (the round-trip property in
+/// `tests/properties.rs` needs every letter back).
+#[test]
+fn equal_letters_in_one_file_and_other_languages_are_all_imported() {
+    let mut letters = vec![letter("own-1", "Same"), letter("own-2", "Same")];
+    letters.push(OwnLetter {
+        id: "own-3".into(),
+        locale: "de".into(),
+        ..letter("own-3", "Same")
+    });
+    let text = serde_json::to_string(&export(&letters)).expect("serialises");
+    let (imported, added) = import(&[], raw(&text)).expect("imports");
+    assert_eq!((imported.clone(), added), (letters, 3));
+    let (again, added) = import(&imported, raw(&text)).expect("imports");
+    assert_eq!(
+        (again, added),
+        (imported, 0),
+        "what is there is not added twice"
+    );
+}
+
 #[test]
 fn bad_imports_say_why_and_change_nothing() {
     let existing = vec![letter("own-1", "A")];

@@ -214,8 +214,9 @@ pub struct RawLetter {
     pub locale: Option<String>,
 }
 
-/// Imports letters into `existing`: returns the new list, or why nothing changes. Letters that
-/// are already there (same title, text and form) are not added twice.
+/// Imports letters into `existing`: returns the new list and how many were added, or why nothing
+/// changes. Letters the person already has (same title, text, form and language) are not added
+/// twice.
 pub fn import(
     existing: &[OwnLetter],
     file: RawExport,
@@ -242,10 +243,17 @@ pub fn import(
             position: i + 1,
             problem,
         })?;
-        if letters
-            .iter()
-            .any(|l| l.title == title.trim() && l.body == body && l.form == form)
-        {
+        let locale = r.locale.unwrap_or_default();
+        let locale = if locale.len() <= 8 {
+            locale
+        } else {
+            String::new()
+        };
+        // Only letters the person had before count as already there: two equal letters in one
+        // file are both imported, so that export and import give back exactly what was exported.
+        if existing.iter().any(|l| {
+            l.title == title.trim() && l.body == body && l.form == form && l.locale == locale
+        }) {
             continue;
         }
         if letters.len() >= MAX_OWN_LETTERS {
@@ -253,12 +261,6 @@ pub fn import(
                 max: MAX_OWN_LETTERS,
             });
         }
-        let locale = r.locale.unwrap_or_default();
-        let locale = if locale.len() <= 8 {
-            locale
-        } else {
-            String::new()
-        };
         let id = next_id(&letters);
         letters.push(OwnLetter {
             id,

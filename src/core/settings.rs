@@ -177,11 +177,7 @@ fn read_letter(raw: &Raw) -> Option<OwnLetter> {
 }
 
 /// Splits a part that should be an object into what can be read and what cannot.
-fn read_object(
-    raw: Option<&Raw>,
-    part: &mut Part,
-    mut read: impl FnMut(&str, &Raw) -> bool,
-) {
+fn read_object(raw: Option<&Raw>, part: &mut Part, mut read: impl FnMut(&str, &Raw) -> bool) {
     match raw {
         None | Some(Raw::Null) => {}
         Some(Raw::Object(entries)) => {
