@@ -4,10 +4,13 @@
 // import changes nothing stored.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, settled } from './harness.mjs';
+import { launch, settled, screenshotPath } from './harness.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let b;
 before(async () => { b = await launch(); });
@@ -174,6 +177,35 @@ test('settings of a newer version are shown and never written', async () => {
   await options.click('[data-own-letter="own-1"] [data-action="delete"]');
   await options.waitForSelector('#options-notice .notice.error');
   assert.equal(JSON.stringify(await stored(options)), bytes, 'nothing written');
+  await clear(options);
+  await options.close();
+});
+
+test('axe: the storage notices and the delete confirmation, light and dark', async () => {
+  const { page, tabId } = await b.open(FORM_URL, FORM_FIXTURE);
+  const options = await optionsOver(DAMAGED);
+  const popup = await b.popup(tabId);
+  await popup.waitForSelector('#storage-notice');
+  for (const scheme of ['light', 'dark']) {
+    for (const [what, p] of [['popup', popup], ['options', options]]) {
+      await p.emulateMedia({ colorScheme: scheme });
+      await p.evaluate(AXE);
+      const found = await p.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] }))
+        .violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`));
+      assert.deepEqual(found, [], `${what} (${scheme}): ${found.join('\n')}`);
+    }
+    await options.click('[data-action="discard"]');
+    await options.waitForSelector('[data-action="discard-confirm"]');
+    assert.equal(await options.evaluate(() => document.activeElement.dataset.action), 'discard-cancel', 'focus on the safe choice');
+    const found = await options.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] }))
+      .violations.map((v) => `${v.id}: ${v.help}`));
+    assert.deepEqual(found, [], `options confirmation (${scheme}): ${found.join('\n')}`);
+    await options.setViewportSize({ width: 800, height: 700 });
+    await options.screenshot({ path: screenshotPath(`options-storage-${scheme}.png`) });
+    await options.click('[data-action="discard-cancel"]');
+  }
+  await popup.close();
+  await page.close();
   await clear(options);
   await options.close();
 });
