@@ -687,6 +687,9 @@ proptest! {
         let raw: Raw = serde_json::from_str(&text).expect("any JSON is a Raw");
         let (settings, stored) = load(Some(Ok(raw)));
         let _ = stored.problems();
+        let ids: std::collections::BTreeSet<&str> = settings.letters.iter().map(|l| l.id.as_str()).collect();
+        prop_assert_eq!(ids.len(), settings.letters.len(), "every letter has its own id");
+        prop_assert!(!ids.contains(""));
         if let Ok(written) = stored.to_store(&settings) {
             let (again, stored_again) = load(Some(Ok(written.clone())));
             prop_assert_eq!(&again, &settings);

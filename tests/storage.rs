@@ -351,3 +351,19 @@ fn numbers_keep_their_kind_and_keys_their_order() {
     assert_eq!(Raw::Float(2.5).as_u32(), None);
     assert_eq!(Raw::Int(-1).as_u32(), None);
 }
+
+/// Found while reviewing how ids are repaired on load: after `own-18446744073709551615` (the largest number), the
+/// next id was the same one again, so two letters shared an id.
+#[test]
+fn ids_stay_unique_even_after_the_largest_number() {
+    let text = r#"{"version": 2, "letters": [
+        {"id": "own-18446744073709551615", "title": "A", "body": "a", "form": "ai-objection"},
+        {"id": "own-18446744073709551615", "title": "B", "body": "b", "form": "ai-objection"},
+        {"id": "own-1", "title": "C", "body": "c", "form": "ai-objection"}
+    ]}"#;
+    let (mut s, _) = load_json(text);
+    let ids: Vec<&str> = s.letters.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(ids, ["own-18446744073709551615", "own-2", "own-1"]);
+    let id = save_letter(&mut s.letters, None, "D", "d", FormKind::AiObjection, "").expect("ok");
+    assert_eq!(id, "own-3", "a new letter takes the smallest free number");
+}

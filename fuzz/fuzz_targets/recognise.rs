@@ -17,7 +17,11 @@ fuzz_target!(|data: &[u8]| {
     assert!(report.url.len() <= MAX_TEXT && report.title.len() <= MAX_TEXT);
     assert!(report.headings.len() <= MAX_HEADINGS && report.fields.len() <= MAX_FIELDS);
     assert!(report.fields.iter().all(|f| f.labels.len() <= MAX_LABELS));
-    assert_eq!(report.clone().bounded(), report, "bounding twice changes nothing");
+    assert_eq!(
+        report.clone().bounded(),
+        report,
+        "bounding twice changes nothing"
+    );
 
     let verdict = recognise(&report);
     if let Some(field) = &verdict.field {

@@ -32,7 +32,10 @@ fuzz_target!(|input: Input| {
     let problems = template::check(&input.template);
 
     let out = render(&input.template, &details, &input.today);
-    assert!(!out.contains('\u{E000}'), "no internal marker reaches the letter");
+    assert!(
+        !out.contains('\u{E000}'),
+        "no internal marker reaches the letter"
+    );
     let uses: usize = PLACEHOLDERS
         .iter()
         .map(|p| input.template.matches(&format!("{{{p}}}")).count())
@@ -41,11 +44,20 @@ fuzz_target!(|input: Input| {
         out.chars().count() <= input.template.chars().count() + uses * MAX_DETAIL_CHARS,
         "a letter grows by at most one detail's length per placeholder"
     );
-    let values = [&details.name, &details.country, &details.account, &details.date, &input.today];
+    let values = [
+        &details.name,
+        &details.country,
+        &details.account,
+        &details.date,
+        &input.today,
+    ];
     let braces_in_values = values.iter().any(|v| v.contains(['{', '}']));
     if problems.is_empty() && !braces_in_values {
         for p in PLACEHOLDERS {
-            assert!(!out.contains(&format!("{{{p}}}")), "{{{p}}} left in {out:?}");
+            assert!(
+                !out.contains(&format!("{{{p}}}")),
+                "{{{p}}} left in {out:?}"
+            );
         }
     }
 
@@ -56,13 +68,22 @@ fuzz_target!(|input: Input| {
     let letter = &LETTERS[usize::from(input.builtin) % LETTERS.len()];
     let out = render(letter.body, &details, &input.today);
     for p in PLACEHOLDERS {
-        let cleaned: Vec<String> = values.iter().map(|v| clean_value(v, MAX_DETAIL_CHARS)).collect();
+        let cleaned: Vec<String> = values
+            .iter()
+            .map(|v| clean_value(v, MAX_DETAIL_CHARS))
+            .collect();
         if !cleaned.iter().any(|v| v.contains(['{', '}'])) {
-            assert!(!out.contains(&format!("{{{p}}}")), "{{{p}}} left in a built-in letter");
+            assert!(
+                !out.contains(&format!("{{{p}}}")),
+                "{{{p}}} left in a built-in letter"
+            );
         }
     }
     let name = clean_value(&details.name, MAX_DETAIL_CHARS);
     if !name.is_empty() && letter.body.contains("{name}") {
-        assert!(out.contains(&name), "the name {name:?} is in the letter as written");
+        assert!(
+            out.contains(&name),
+            "the name {name:?} is in the letter as written"
+        );
     }
 });

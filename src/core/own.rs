@@ -73,14 +73,19 @@ pub fn check_letter(title: &str, body: &str) -> Result<(), LetterProblem> {
     Ok(())
 }
 
-/// A fresh id that none of `letters` has.
+/// A fresh id that none of `letters` has: one more than the highest, or (when that is the
+/// largest number there is) the smallest free one.
 pub fn next_id(letters: &[OwnLetter]) -> String {
-    let highest = letters
+    let numbers: std::collections::BTreeSet<u64> = letters
         .iter()
         .filter_map(|l| l.id.strip_prefix("own-")?.parse::<u64>().ok())
-        .max()
-        .unwrap_or(0);
-    format!("own-{}", highest.saturating_add(1))
+        .collect();
+    let highest = numbers.last().copied().unwrap_or(0);
+    let n = match highest.checked_add(1) {
+        Some(n) => n,
+        None => (1..).find(|n| !numbers.contains(n)).unwrap_or(1),
+    };
+    format!("own-{n}")
 }
 
 /// Saves a letter: a new one (no `id`) is added, an existing one replaced. Trims the title.

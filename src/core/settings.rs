@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::data::FormKind;
 use super::letters::Details;
-use super::own::{next_id, OwnLetter};
+use super::own::OwnLetter;
 use super::raw::Raw;
 
 /// The storage format this build writes.
@@ -240,20 +240,13 @@ pub fn load(stored: Option<Result<Raw, ()>>) -> (Settings, Stored) {
     match object.get(KEY_LETTERS) {
         None | Some(Raw::Null) => {}
         Some(Raw::List(items)) => {
-            let mut ids = BTreeSet::new();
             for item in items {
                 match read_letter(item) {
-                    Some(mut letter) => {
-                        // A letter without an id, or with one another letter has, gets a new one.
-                        if letter.id.is_empty() || ids.contains(&letter.id) {
-                            letter.id = next_id(&settings.letters);
-                        }
-                        ids.insert(letter.id.clone());
-                        settings.letters.push(letter);
-                    }
+                    Some(letter) => settings.letters.push(letter),
                     None => kept.letters.entries.push((String::new(), item.clone())),
                 }
             }
+            unique_ids(&mut settings.letters);
         }
         Some(other) => kept.letters.whole = Some(other.clone()),
     }
@@ -266,6 +259,22 @@ pub fn load(stored: Option<Result<Raw, ()>>) -> (Settings, Stored) {
             .collect();
     }
     (settings, Stored { loaded, kept })
+}
+
+/// A letter without an id, or with one an earlier letter has, gets one no other letter has.
+fn unique_ids(letters: &mut [OwnLetter]) {
+    let mut used: BTreeSet<String> = BTreeSet::new();
+    let mut next = 1u64;
+    let all: BTreeSet<String> = letters.iter().map(|l| l.id.clone()).collect();
+    for letter in letters.iter_mut() {
+        if letter.id.is_empty() || used.contains(&letter.id) {
+            while all.contains(&format!("own-{next}")) || used.contains(&format!("own-{next}")) {
+                next += 1;
+            }
+            letter.id = format!("own-{next}");
+        }
+        used.insert(letter.id.clone());
+    }
 }
 
 fn letter_raw(l: &OwnLetter) -> Raw {
