@@ -609,6 +609,25 @@ fn saved_letters() -> impl Strategy<Value = Vec<OwnLetter>> {
     })
 }
 
+/// What the options page does with an import file over what is stored: check the size, parse,
+/// import, and store only on success. Returns what is stored afterwards.
+fn import_into_storage(storage: &Raw, text: &str) -> (Raw, Result<usize, own::ImportProblem>) {
+    let (mut settings, stored) = load(Some(Ok(storage.clone())));
+    let outcome = check_import_size(text.len())
+        .and_then(|()| {
+            serde_json::from_str::<RawExport>(text).map_err(|_| own::ImportProblem::Malformed)
+        })
+        .and_then(|raw| import(&settings.letters, raw));
+    match outcome {
+        Ok((letters, added)) => {
+            settings.letters = letters;
+            let written = stored.to_store(&settings).expect("saving is allowed");
+            (written, Ok(added))
+        }
+        Err(problem) => (storage.clone(), Err(problem)),
+    }
+}
+
 /// The letters' content, without the ids (an import gives new ones).
 fn content(letters: &[OwnLetter]) -> Vec<(String, String, FormKind, String)> {
     letters
@@ -638,13 +657,16 @@ proptest! {
     #[test]
     fn a_failed_import_changes_nothing_stored(
         letters in saved_letters(),
-        damage in 0usize..6,
+        damage in 0usize..7,
         junk in json_value(),
     ) {
-        // What the options page does: check the size, parse, import, and store only on success.
+        // Storage with the person's letters and an entry that could not be read.
         let settings = Settings { letters, ..Settings::default() };
-        let stored = Stored::default();
-        let before = stored.to_store(&settings).expect("saves");
+        let mut storage = Stored::default().to_store(&settings).expect("saves");
+        if let Raw::Object(entries) = &mut storage {
+            entries.push(("fromElsewhere".into(), Raw::List(vec![Raw::Null, Raw::Float(2.5)])));
+        }
+        let before = serde_json::to_string(&storage).expect("serialises");
         let mut file = serde_json::to_value(export(&settings.letters)).expect("serialises");
         match damage {
             0 => file = junk,
@@ -652,15 +674,18 @@ proptest! {
             2 => file["format"] = json!("something-else"),
             3 => file["letters"] = json!([{"title": "ok", "body": "ok", "form": "ai-objection"}, {"title": "", "body": "x"}]),
             4 => file["letters"] = json!([{"title": "x", "body": "y".repeat(MAX_BODY_CHARS + 1), "form": "ai-objection"}]),
+            5 => file["padding"] = json!("x".repeat(MAX_IMPORT_BYTES)),
             _ => file["letters"] = json!([]),
         }
         let text = if damage == 0 { format!("{{{file}") } else { file.to_string() };
-        let outcome = check_import_size(text.len())
-            .and_then(|()| serde_json::from_str::<RawExport>(&text).map_err(|_| own::ImportProblem::Malformed))
-            .and_then(|raw| import(&settings.letters, raw));
+        let (after, outcome) = import_into_storage(&storage, &text);
         prop_assert!(outcome.is_err(), "a damaged file is refused");
-        let after = stored.to_store(&settings).expect("saves");
-        prop_assert_eq!(after, before);
+        prop_assert_eq!(serde_json::to_string(&after).expect("serialises"), before);
+        // The same file undamaged imports, and keeps what could not be read.
+        let good = serde_json::to_string(&export(&settings.letters)).expect("serialises");
+        let (after, outcome) = import_into_storage(&storage, &good);
+        prop_assert_eq!(outcome.is_ok(), !settings.letters.is_empty(), "only an empty export is refused");
+        prop_assert_eq!(after.get("fromElsewhere"), storage.get("fromElsewhere"));
     }
 
     #[test]
