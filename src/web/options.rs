@@ -667,10 +667,13 @@ async fn act(page: &Shared, action: &str, arg: Option<String>) {
             };
             let saved = write_settings(&settings, &stored).await;
             let mut p = page.borrow_mut();
-            if saved.is_ok() {
-                p.settings = settings;
-                p.deleted = None;
-                p.notice = Some((t("letterRestored"), "ok"));
+            match saved {
+                Ok(()) => {
+                    p.settings = settings;
+                    p.deleted = None;
+                    p.notice = Some((t("letterRestored"), "ok"));
+                }
+                Err(why) => p.notice = Some((not_saved_text(why), "error")),
             }
         }
         "export" => {
