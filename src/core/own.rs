@@ -76,14 +76,26 @@ pub fn check_letter(title: &str, body: &str) -> Result<(), LetterProblem> {
 /// A fresh id that none of `letters` has: one more than the highest, or (when that is the
 /// largest number there is) the smallest free one.
 pub fn next_id(letters: &[OwnLetter]) -> String {
-    let numbers: std::collections::BTreeSet<u64> = letters
-        .iter()
-        .filter_map(|l| l.id.strip_prefix("own-")?.parse::<u64>().ok())
-        .collect();
-    let highest = numbers.last().copied().unwrap_or(0);
+    let numbers = || {
+        letters
+            .iter()
+            .filter_map(|l| l.id.strip_prefix("own-")?.parse::<u64>().ok())
+    };
+    let highest = numbers().max().unwrap_or(0);
     let n = match highest.checked_add(1) {
         Some(n) => n,
-        None => (1..).find(|n| !numbers.contains(n)).unwrap_or(1),
+        None => {
+            let mut taken: Vec<u64> = numbers().collect();
+            taken.sort_unstable();
+            taken.dedup();
+            // The first number not taken: where the sorted list stops counting 1, 2, 3…
+            let gap = taken
+                .iter()
+                .skip_while(|&&n| n == 0)
+                .zip(1u64..)
+                .find(|(&t, i)| t != *i);
+            gap.map_or(taken.len() as u64 + 1, |(_, i)| i)
+        }
     };
     format!("own-{n}")
 }

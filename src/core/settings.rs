@@ -9,13 +9,13 @@
 //! unless the person chose to discard it ([`Stored::discard`]). Data written by a newer version
 //! is read as far as this version understands it and never written over.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use super::data::FormKind;
 use super::letters::Details;
-use super::own::OwnLetter;
+use super::own::{next_id, OwnLetter};
 use super::raw::Raw;
 
 /// The storage format this build writes.
@@ -263,17 +263,11 @@ pub fn load(stored: Option<Result<Raw, ()>>) -> (Settings, Stored) {
 
 /// A letter without an id, or with one an earlier letter has, gets one no other letter has.
 fn unique_ids(letters: &mut [OwnLetter]) {
-    let mut used: BTreeSet<String> = BTreeSet::new();
-    let mut next = 1u64;
-    let all: BTreeSet<String> = letters.iter().map(|l| l.id.clone()).collect();
-    for letter in letters.iter_mut() {
-        if letter.id.is_empty() || used.contains(&letter.id) {
-            while all.contains(&format!("own-{next}")) || used.contains(&format!("own-{next}")) {
-                next += 1;
-            }
-            letter.id = format!("own-{next}");
+    for i in 0..letters.len() {
+        let id = &letters[i].id;
+        if id.is_empty() || letters[..i].iter().any(|l| l.id == *id) {
+            letters[i].id = next_id(letters);
         }
-        used.insert(letter.id.clone());
     }
 }
 
