@@ -16,7 +16,7 @@ EXT_FILES := $(shell find extension -type f)
 WASM_FEATURES := --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
   --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue
 
-.PHONY: all deps test test-sizes test-rust test-browser lint lint-firefox test-reproducible clean screenshots icons build-for-amo bench
+.PHONY: all deps test test-sizes test-rust test-browser lint lint-firefox test-reproducible clean screenshots icons build-for-amo bench fuzz
 all: deps dist/chrome.zip dist/firefox.zip
 
 # ---- what the build and the tests need --------------------------------------------------------
@@ -138,6 +138,18 @@ lint-firefox: dist/firefox.zip
 
 test-browser: dist/chrome.zip dist/firefox.zip build/.deps-chromium build/.deps-firefox
 	node --test --test-concurrency=1 tests/browser/
+
+# Fuzzes the core (cargo-fuzz on nightly, one job): each target for FUZZ_SECONDS seconds, starting
+# from fuzz/seeds/ and the corpus of earlier runs. Not part of `make test`. Example:
+#   make fuzz FUZZ_SECONDS=1200
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := recognise render storage
+fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd fuzz && for t in $(FUZZ_TARGETS); do mkdir -p corpus/$$t && \
+	  cargo +nightly fuzz run -O $$t corpus/$$t seeds/$$t -- \
+	    -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 || exit 1; done
 
 # Copies the popup screenshots taken by the browser tests into docs/ for the README.
 screenshots:

@@ -7,6 +7,7 @@ pub mod fold;
 pub mod letters;
 pub mod own;
 pub mod popup;
+pub mod raw;
 pub mod recognise;
 pub mod report;
 pub mod settings;

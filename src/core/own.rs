@@ -73,14 +73,31 @@ pub fn check_letter(title: &str, body: &str) -> Result<(), LetterProblem> {
     Ok(())
 }
 
-/// A fresh id that none of `letters` has.
+/// A fresh id that none of `letters` has: one more than the highest, or (when that is the
+/// largest number there is) the smallest free one.
 pub fn next_id(letters: &[OwnLetter]) -> String {
-    let highest = letters
-        .iter()
-        .filter_map(|l| l.id.strip_prefix("own-")?.parse::<u64>().ok())
-        .max()
-        .unwrap_or(0);
-    format!("own-{}", highest.saturating_add(1))
+    let numbers = || {
+        letters
+            .iter()
+            .filter_map(|l| l.id.strip_prefix("own-")?.parse::<u64>().ok())
+    };
+    let highest = numbers().max().unwrap_or(0);
+    let n = match highest.checked_add(1) {
+        Some(n) => n,
+        None => {
+            let mut taken: Vec<u64> = numbers().collect();
+            taken.sort_unstable();
+            taken.dedup();
+            // The first number not taken: where the sorted list stops counting 1, 2, 3…
+            let gap = taken
+                .iter()
+                .skip_while(|&&n| n == 0)
+                .zip(1u64..)
+                .find(|(&t, i)| t != *i);
+            gap.map_or(taken.len() as u64 + 1, |(_, i)| i)
+        }
+    };
+    format!("own-{n}")
 }
 
 /// Saves a letter: a new one (no `id`) is added, an existing one replaced. Trims the title.
@@ -214,8 +231,9 @@ pub struct RawLetter {
     pub locale: Option<String>,
 }
 
-/// Imports letters into `existing`: returns the new list, or why nothing changes. Letters that
-/// are already there (same title, text and form) are not added twice.
+/// Imports letters into `existing`: returns the new list and how many were added, or why nothing
+/// changes. Letters the person already has (same title, text, form and language) are not added
+/// twice.
 pub fn import(
     existing: &[OwnLetter],
     file: RawExport,
@@ -242,10 +260,17 @@ pub fn import(
             position: i + 1,
             problem,
         })?;
-        if letters
-            .iter()
-            .any(|l| l.title == title.trim() && l.body == body && l.form == form)
-        {
+        let locale = r.locale.unwrap_or_default();
+        let locale = if locale.len() <= 8 {
+            locale
+        } else {
+            String::new()
+        };
+        // Only letters the person had before count as already there: two equal letters in one
+        // file are both imported, so that export and import give back exactly what was exported.
+        if existing.iter().any(|l| {
+            l.title == title.trim() && l.body == body && l.form == form && l.locale == locale
+        }) {
             continue;
         }
         if letters.len() >= MAX_OWN_LETTERS {
@@ -253,12 +278,6 @@ pub fn import(
                 max: MAX_OWN_LETTERS,
             });
         }
-        let locale = r.locale.unwrap_or_default();
-        let locale = if locale.len() <= 8 {
-            locale
-        } else {
-            String::new()
-        };
         let id = next_id(&letters);
         letters.push(OwnLetter {
             id,

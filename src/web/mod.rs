@@ -32,31 +32,83 @@ extern "C" {
     fn download_text(name: &str, text: &str);
 }
 
-use crate::core::settings::{self, Loaded, Settings, StoredSettings, SETTINGS_KEY};
+use crate::core::raw::Raw;
+use crate::core::settings::{
+    self, Loaded, SaveRefused, Settings, StorageProblem, Stored, SETTINGS_KEY,
+};
 
-/// Reads the settings, bringing older versions up to date (and saving them so).
-async fn read_settings() -> (Settings, Loaded) {
+/// Reads the settings entry by entry (the core keeps aside what it cannot read), bringing older
+/// versions up to date (and saving them so).
+async fn read_settings() -> (Settings, Stored) {
     let stored = match storage_get(SETTINGS_KEY).await {
         Ok(v) if v.is_undefined() || v.is_null() => None,
-        Ok(v) => Some(serde_wasm_bindgen::from_value::<StoredSettings>(v).map_err(|_| ())),
+        Ok(v) => Some(serde_wasm_bindgen::from_value::<Raw>(v).map_err(|_| ())),
         Err(_) => Some(Err(())),
     };
-    let (settings, loaded) = settings::load(stored);
-    if matches!(loaded, Loaded::Migrated { .. }) {
-        write_settings(&settings, loaded).await;
+    let (settings, stored) = settings::load(stored);
+    if matches!(stored.loaded, Loaded::Migrated { .. }) {
+        // A failed save here only means the migration runs again next time.
+        let _ = write_settings(&settings, &stored).await;
     }
-    (settings, loaded)
+    (settings, stored)
 }
 
-/// Saves the settings, unless what is stored must not be written over (see [`Loaded::may_save`]).
-/// Returns whether they were saved.
-async fn write_settings(settings: &Settings, loaded: Loaded) -> bool {
-    if !loaded.may_save() {
-        return false;
+/// Why settings were not saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NotSaved {
+    /// The core refused (see [`Stored::to_store`]).
+    Refused(SaveRefused),
+    /// The browser's storage failed.
+    Failed,
+}
+
+/// Saves the settings together with everything the core kept aside, unless what is stored must
+/// not be written over.
+async fn write_settings(settings: &Settings, stored: &Stored) -> Result<(), NotSaved> {
+    let raw = stored.to_store(settings).map_err(NotSaved::Refused)?;
+    let value = to_js(&raw).ok_or(NotSaved::Failed)?;
+    storage_set(SETTINGS_KEY, value)
+        .await
+        .map(|_| ())
+        .map_err(|_| NotSaved::Failed)
+}
+
+/// A failed save, in words.
+fn not_saved_text(why: NotSaved) -> String {
+    match why {
+        NotSaved::Refused(SaveRefused::WouldReplaceKept) => t("notSavedKept"),
+        _ => t("notSaved"),
     }
-    match to_js(settings) {
-        Some(v) => storage_set(SETTINGS_KEY, v).await.is_ok(),
-        None => false,
+}
+
+/// What the person is told about their stored data, in words.
+fn storage_texts(stored: &Stored) -> Vec<String> {
+    stored
+        .problems()
+        .into_iter()
+        .map(|p| match p {
+            StorageProblem::Unreadable => t("storageUnreadable"),
+            StorageProblem::Newer { .. } => t("storageNewer"),
+            StorageProblem::Letters { count } => {
+                t_with("storageUnreadLetters", &[count.to_string()])
+            }
+            StorageProblem::Languages { count } => {
+                t_with("storageUnreadLanguages", &[count.to_string()])
+            }
+            StorageProblem::Details { count } => {
+                t_with("storageUnreadDetails", &[count.to_string()])
+            }
+        })
+        .collect()
+}
+
+/// The state of the stored data, for tests and styles (`data-storage`).
+fn storage_state(stored: &Stored) -> &'static str {
+    match stored.loaded {
+        Loaded::Newer { .. } => "newer",
+        Loaded::Unreadable => "unreadable",
+        _ if !stored.problems().is_empty() => "kept",
+        _ => "ok",
     }
 }
 

@@ -14,12 +14,15 @@ use crate::core::data::FormKind;
 use crate::core::letters::{self, Details};
 use crate::core::own::{self, ImportProblem, LetterProblem, OwnLetter, RawExport};
 use crate::core::popup::language_name;
-use crate::core::settings::{Loaded, Settings};
+use crate::core::settings::{Settings, Stored};
 
 use super::dom::{
     add, detail_inputs, document, el, focus, labelled, on, select, set, value, Listening,
 };
-use super::{download_text, read_settings, t, t_with, to_js, ui_language, write_settings};
+use super::{
+    download_text, not_saved_text, read_settings, storage_state, storage_texts, t, t_with, to_js,
+    ui_language, write_settings,
+};
 
 /// A letter being written or edited.
 #[derive(Clone)]
@@ -33,7 +36,10 @@ struct Draft {
 
 struct Page {
     settings: Settings,
-    loaded: Loaded,
+    /// How the settings were loaded, and what of them could not be read (kept aside).
+    stored: Stored,
+    /// The person asked to delete what could not be read, and is asked to confirm.
+    confirm_discard: bool,
     draft: Option<Draft>,
     /// A message and its tone (`ok`, `error`), shown in the live region.
     notice: Option<(String, &'static str)>,
@@ -53,10 +59,11 @@ impl Listening for Page {
 
 #[wasm_bindgen(js_name = startOptions)]
 pub async fn start_options() {
-    let (settings, loaded) = read_settings().await;
+    let (settings, stored) = read_settings().await;
     let page = Rc::new(RefCell::new(Page {
         settings,
-        loaded,
+        stored,
+        confirm_discard: false,
         draft: None,
         notice: None,
         deleted: None,
@@ -135,25 +142,17 @@ fn render(page: &Shared) {
         return;
     };
     page.borrow_mut().listeners.clear();
-    let (settings, loaded, draft, notice, deleted) = {
+    let (settings, stored, draft, notice, deleted) = {
         let p = page.borrow();
         (
             p.settings.clone(),
-            p.loaded,
+            p.stored.clone(),
             p.draft.clone(),
             p.notice.clone(),
             p.deleted.is_some(),
         )
     };
-    set(
-        &root,
-        "data-storage",
-        match loaded {
-            Loaded::Newer { .. } => "newer",
-            Loaded::Unreadable => "unreadable",
-            _ => "ok",
-        },
-    );
+    set(&root, "data-storage", storage_state(&stored));
     root.set_text_content(None);
     let header = el(&doc, "header", "top", None);
     let logo = el(&doc, "img", "logo", None);
@@ -163,19 +162,14 @@ fn render(page: &Shared) {
     add(&header, &el(&doc, "h1", "", Some(&t("optionsTitle"))));
     add(&root, &header);
     add(&root, &el(&doc, "p", "intro", Some(&t("optionsIntro"))));
+    if let Some(section) = storage_section(page, &doc, &stored) {
+        add(&root, &section);
+    }
 
     // The live region stays in the page (outside the redrawn part), so that screen readers
     // announce each message.
     if let Some(status) = doc.get_element_by_id("options-notice") {
         status.set_text_content(None);
-        if !loaded.may_save() {
-            let key = if loaded == Loaded::Unreadable {
-                "storageUnreadable"
-            } else {
-                "storageNewer"
-            };
-            add(&status, &el(&doc, "p", "notice warn", Some(&t(key))));
-        }
         if let Some((text, tone)) = &notice {
             let p = el(&doc, "p", &format!("notice {tone}"), Some(text));
             if deleted {
@@ -199,6 +193,85 @@ fn render(page: &Shared) {
     }
 }
 
+/// What could not be read of the stored data, and the way to delete it (asked twice).
+fn storage_section(page: &Shared, doc: &Document, stored: &Stored) -> Option<Element> {
+    let notes = storage_texts(stored);
+    if notes.is_empty() {
+        return None;
+    }
+    let section = el(doc, "section", "card storage", None);
+    set(&section, "id", "storage");
+    for note in &notes {
+        add(&section, &el(doc, "p", "notice warn", Some(note)));
+    }
+    if stored.can_discard() {
+        if page.borrow().confirm_discard {
+            let ask = el(doc, "div", "confirm", None);
+            set(&ask, "role", "group");
+            set(&ask, "aria-label", &t("discardConfirm"));
+            add(&ask, &el(doc, "p", "", Some(&t("discardConfirm"))));
+            let row = el(doc, "div", "actions", None);
+            add(
+                &row,
+                &button(
+                    page,
+                    doc,
+                    "discard-confirm",
+                    "danger",
+                    &t("actionDiscardConfirm"),
+                    None,
+                ),
+            );
+            add(
+                &row,
+                &button(
+                    page,
+                    doc,
+                    "discard-cancel",
+                    "",
+                    &t("actionDiscardCancel"),
+                    None,
+                ),
+            );
+            add(&ask, &row);
+            add(&section, &ask);
+        } else {
+            add(
+                &section,
+                &el(doc, "p", "hint", Some(&t("storageDiscardHint"))),
+            );
+            let row = el(doc, "div", "actions", None);
+            add(
+                &row,
+                &button(page, doc, "discard", "", &t("actionDiscardUnread"), None),
+            );
+            add(&section, &row);
+        }
+    }
+    Some(section)
+}
+
+/// The person confirmed: what could not be read is deleted, and the readable settings saved.
+async fn discard(page: &Shared) {
+    let (settings, mut stored) = {
+        let p = page.borrow();
+        (p.settings.clone(), p.stored.clone())
+    };
+    stored.discard();
+    let saved = write_settings(&settings, &stored).await;
+    let mut p = page.borrow_mut();
+    p.confirm_discard = false;
+    p.deleted = None;
+    match saved {
+        Ok(()) => {
+            p.stored = stored;
+            p.notice = Some((t("discardDone"), "ok"));
+            p.focus = Some("[data-action=new-letter]");
+        }
+        Err(why) => p.notice = Some((not_saved_text(why), "error")),
+    }
+}
+
 fn details_section(page: &Shared, doc: &Document, details: &Details) -> Element {
     let section = el(doc, "section", "card", None);
     set(&section, "aria-labelledby", "details-heading");
@@ -209,18 +282,17 @@ fn details_section(page: &Shared, doc: &Document, details: &Details) -> Element 
     for (key, wrap, input) in detail_inputs(doc, details) {
         on(page, &input, "change", move |page, e| {
             let v = super::dom::target(e).map(|t| value(&t)).unwrap_or_default();
-            let (settings, loaded) = {
+            let (settings, stored) = {
                 let mut p = page.borrow_mut();
                 p.settings.details.set(key, v);
-                (p.settings.clone(), p.loaded)
+                (p.settings.clone(), p.stored.clone())
             };
             let page = page.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let saved = write_settings(&settings, loaded).await;
-                page.borrow_mut().notice = Some(if saved {
-                    (t("detailsSaved"), "ok")
-                } else {
-                    (t("notSaved"), "error")
+                let saved = write_settings(&settings, &stored).await;
+                page.borrow_mut().notice = Some(match saved {
+                    Ok(()) => (t("detailsSaved"), "ok"),
+                    Err(why) => (not_saved_text(why), "error"),
                 });
                 render_notice_only(&page);
             });
@@ -444,19 +516,20 @@ fn transfer_section(page: &Shared, doc: &Document) -> Element {
 
 async fn import_file(page: &Shared, file: web_sys::File) {
     let result = read_import(page, &file).await;
-    let (settings, loaded) = {
+    let (settings, stored) = {
         let p = page.borrow();
-        (p.settings.clone(), p.loaded)
+        (p.settings.clone(), p.stored.clone())
     };
     let notice = match result {
         Ok((letters, added)) => {
             let mut updated = settings.clone();
             updated.letters = letters;
-            if write_settings(&updated, loaded).await {
-                page.borrow_mut().settings = updated;
-                (t_with("importDone", &[added.to_string()]), "ok")
-            } else {
-                (t("notSaved"), "error")
+            match write_settings(&updated, &stored).await {
+                Ok(()) => {
+                    page.borrow_mut().settings = updated;
+                    (t_with("importDone", &[added.to_string()]), "ok")
+                }
+                Err(why) => (not_saved_text(why), "error"),
             }
         }
         Err(problem) => (import_problem(&problem), "error"),
@@ -547,18 +620,31 @@ async fn act(page: &Shared, action: &str, arg: Option<String>) {
             p.focus = Some("[data-action=new-letter]");
         }
         "save-letter" => save_draft(page).await,
+        "discard" => {
+            let mut p = page.borrow_mut();
+            p.confirm_discard = true;
+            p.focus = Some("[data-action=discard-cancel]");
+        }
+        "discard-cancel" => {
+            let mut p = page.borrow_mut();
+            p.confirm_discard = false;
+            p.focus = Some("[data-action=discard]");
+        }
+        "discard-confirm" => discard(page).await,
         "delete" => {
             let Some(id) = arg else { return };
-            let (settings, loaded, gone) = {
+            let (settings, stored, gone) = {
                 let mut p = page.borrow_mut();
                 let mut settings = p.settings.clone();
                 let gone = own::delete_letter(&mut settings.letters, &id);
                 p.draft = None;
-                (settings, p.loaded, gone)
+                (settings, p.stored.clone(), gone)
             };
-            let saved = write_settings(&settings, loaded).await;
+            let saved = write_settings(&settings, &stored).await;
             let mut p = page.borrow_mut();
-            if saved {
+            if let Err(why) = saved {
+                p.notice = Some((not_saved_text(why), "error"));
+            } else {
                 p.notice = gone.as_ref().map(|l| {
                     (
                         t_with("letterDeleted", std::slice::from_ref(&l.title)),
@@ -568,25 +654,26 @@ async fn act(page: &Shared, action: &str, arg: Option<String>) {
                 p.deleted = gone;
                 p.settings = settings;
                 p.focus = Some("[data-action=undo-delete]");
-            } else {
-                p.notice = Some((t("notSaved"), "error"));
             }
         }
         "undo-delete" => {
-            let (settings, loaded) = {
+            let (settings, stored) = {
                 let p = page.borrow();
                 let mut settings = p.settings.clone();
                 if let Some(l) = &p.deleted {
                     settings.letters.push(l.clone());
                 }
-                (settings, p.loaded)
+                (settings, p.stored.clone())
             };
-            let saved = write_settings(&settings, loaded).await;
+            let saved = write_settings(&settings, &stored).await;
             let mut p = page.borrow_mut();
-            if saved {
-                p.settings = settings;
-                p.deleted = None;
-                p.notice = Some((t("letterRestored"), "ok"));
+            match saved {
+                Ok(()) => {
+                    p.settings = settings;
+                    p.deleted = None;
+                    p.notice = Some((t("letterRestored"), "ok"));
+                }
+                Err(why) => p.notice = Some((not_saved_text(why), "error")),
             }
         }
         "export" => {
@@ -630,9 +717,9 @@ async fn save_draft(page: &Shared) {
         FormKind::AiObjection
     };
     let locale = read_field("letter-locale");
-    let (mut settings, loaded) = {
+    let (mut settings, stored) = {
         let p = page.borrow();
-        (p.settings.clone(), p.loaded)
+        (p.settings.clone(), p.stored.clone())
     };
     let result = own::save_letter(
         &mut settings.letters,
@@ -650,20 +737,21 @@ async fn save_draft(page: &Shared) {
         ..draft
     };
     match result {
-        Ok(_) => {
-            if write_settings(&settings, loaded).await {
+        Ok(_) => match write_settings(&settings, &stored).await {
+            Ok(()) => {
                 let mut p = page.borrow_mut();
                 p.settings = settings;
                 p.draft = None;
                 p.deleted = None;
                 p.notice = Some((t("letterSaved"), "ok"));
                 p.focus = Some("[data-action=new-letter]");
-            } else {
+            }
+            Err(why) => {
                 let mut p = page.borrow_mut();
                 p.draft = Some(draft_now);
-                p.notice = Some((t("notSaved"), "error"));
+                p.notice = Some((not_saved_text(why), "error"));
             }
-        }
+        },
         Err(problem) => {
             let mut p = page.borrow_mut();
             p.draft = Some(draft_now);

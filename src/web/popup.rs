@@ -15,14 +15,14 @@ use crate::core::letters;
 use crate::core::popup::{language_name, FieldTarget, KnownFill, Model, Notice, Phase};
 use crate::core::recognise::{parse_contact_url, recognise, Recognition};
 use crate::core::report::PageReport;
-use crate::core::settings::{Loaded, Settings};
+use crate::core::settings::{Settings, Stored};
 
 use super::dom::{
     add, detail_inputs, document, el, focus, on, set, set_value, target, value, Listening,
 };
 use super::{
-    call_shim, copy_text, open_options, read_settings, t, t_with, tab_url, target_tab, to_js,
-    today, write_settings,
+    call_shim, copy_text, open_options, read_settings, storage_state, storage_texts, t, t_with,
+    tab_url, target_tab, to_js, today, write_settings,
 };
 use crate::core::letters::Details;
 
@@ -37,8 +37,8 @@ struct App {
     tab: i32,
     model: Model,
     settings: Settings,
-    /// How the settings were loaded (whether they may be saved).
-    loaded: Loaded,
+    /// How the settings were loaded, and what of them could not be read (kept aside).
+    stored: Stored,
     listeners: Vec<EventListener>,
     /// What gets the keyboard focus after the next redraw (a CSS selector).
     focus: Option<&'static str>,
@@ -70,7 +70,7 @@ pub async fn start_popup() {
         tab: -1,
         model: Model::loading(),
         settings: Settings::default(),
-        loaded: Loaded::Fresh,
+        stored: Stored::default(),
         listeners: Vec::new(),
         focus: None,
     }));
@@ -97,7 +97,7 @@ fn can_undo(report: &PageReport, verdict: &Recognition) -> bool {
 
 async fn load(app: &Shared) {
     let tab = target_tab().await.as_f64().map_or(-1, |n| n as i32);
-    let (settings, loaded) = read_settings().await;
+    let (settings, stored) = read_settings().await;
     let url = tab_url(tab).await.as_string().unwrap_or_default();
     let model = Model::loading();
     // Only Meta's help-centre contact pages are read; no script goes into any other page.
@@ -120,7 +120,7 @@ async fn load(app: &Shared) {
     let mut a = app.borrow_mut();
     a.tab = tab;
     a.settings = settings;
-    a.loaded = loaded;
+    a.stored = stored;
     a.model = model;
 }
 
@@ -239,6 +239,20 @@ fn render(app: &Shared) {
             }
             add(&root, &actions(app, &doc, &model));
         }
+    }
+    // What could not be read of the person's stored data: said in every state, never hidden.
+    let (storage, notes) = {
+        let a = app.borrow();
+        (storage_state(&a.stored), storage_texts(&a.stored))
+    };
+    set(&root, "data-storage", storage);
+    if !notes.is_empty() {
+        let box_ = el(&doc, "div", "notice warn storage", None);
+        set(&box_, "id", "storage-notice");
+        for note in &notes {
+            add(&box_, &el(&doc, "p", "", Some(note)));
+        }
+        add(&root, &box_);
     }
     add(
         &root,
@@ -508,12 +522,12 @@ fn count_text(text: &str) -> String {
 /// Saves the settings without waiting (a failed save of a choice is not worth interrupting for;
 /// `write_settings` never writes over data it may not).
 fn save_in_background(app: &Shared) {
-    let (settings, loaded) = {
+    let (settings, stored) = {
         let a = app.borrow();
-        (a.settings.clone(), a.loaded)
+        (a.settings.clone(), a.stored.clone())
     };
     wasm_bindgen_futures::spawn_local(async move {
-        write_settings(&settings, loaded).await;
+        let _ = write_settings(&settings, &stored).await;
     });
 }
 

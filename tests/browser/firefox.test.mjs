@@ -213,3 +213,42 @@ test('Firefox: pages that rewrite the letter or lose it in a redrawn box get an 
     await page.close();
   }
 });
+
+test('Firefox: damaged storage: the popup starts, says so, and keeps what it cannot read', async () => {
+  const { page, tabId } = await f.open(FORMS[0][1], FORMS[0][0]);
+  let popup = await f.popup(tabId);
+  const damaged = {
+    version: 2,
+    localeByLang: { fr: 5 },
+    details: { name: ['Ann'] },
+    letters: [
+      { id: 'own-1', title: 'Readable', body: 'I object, in my words.', form: 'ai-objection', locale: 'en' },
+      { id: 'own-2', title: null, body: 'x', form: 'ai-objection' },
+      'a letter that is a string',
+    ],
+    theme: { dark: true },
+  };
+  await popup.ev(`browser.storage.local.set({ settings: ${JSON.stringify(damaged)} }).then(() => true)`);
+  await popup.close();
+  popup = await f.popup(tabId);
+  assert.equal(await popup.state(), 'form');
+  assert.equal(await popup.attr('data-storage'), 'kept');
+  assert.match(await popup.ev(`document.querySelector('#storage-notice').textContent`), /could not be read: 2\./);
+  assert.equal(await popup.ev(`document.querySelectorAll('[data-letter="own-1"]').length`), 1);
+  const read = `browser.storage.local.get('settings').then((s) => JSON.stringify(s.settings))`;
+  const unreadable = (s) => JSON.stringify([s.letters.slice(1), s.localeByLang.fr, s.details.name, s.theme]);
+  const before = unreadable(JSON.parse(await popup.ev(read)));
+  // Choosing another letter language is saved, beside what could not be read.
+  await popup.ev(`(() => { const s = document.querySelector('#locale'); s.value = 'de'; s.dispatchEvent(new Event('change', { bubbles: true })); return true; })()`);
+  let now = null;
+  for (let i = 0; i < 50; i++) {
+    now = JSON.parse(await popup.ev(read));
+    if (now.localeByLang.en === 'de') break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.equal(now.localeByLang.en, 'de', 'the choice was saved');
+  assert.equal(unreadable(now), before, 'what could not be read is stored as it was');
+  await popup.ev(`browser.storage.local.remove('settings').then(() => true)`);
+  await popup.close();
+  await page.close();
+});
