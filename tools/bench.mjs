@@ -155,12 +155,16 @@ async function quietElsewhere() {
   await new Promise((r) => setTimeout(r, 1500));
   const elsewhere = { scripts: ours.length, background_woke: workers.some((s) => s === 'starting' || s === 'running') };
 
-  // The same probe on Meta's form must see the content script: the probe itself works.
+  // The same probes on Meta's form must see the content script and the background waking for
+  // its report: the probes themselves work.
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await new Promise((r) => setTimeout(r, 500));
   ours.length = 0;
+  workers.length = 0;
   await b.openIn(page, FORM, null, 'fb-2024-en-react.html');
   await page.waitForSelector('textarea');
-  await new Promise((r) => setTimeout(r, 500));
-  const onForm = { scripts: ours.length };
+  await new Promise((r) => setTimeout(r, 1500));
+  const onForm = { scripts: ours.length, background_woke: workers.some((s) => s === 'starting' || s === 'running') };
   await page.close();
   return { elsewhere, onForm };
 }
@@ -186,6 +190,7 @@ const result = {
   non_meta_page_extension_scripts: quiet.elsewhere.scripts,
   non_meta_page_background_woke: quiet.elsewhere.background_woke,
   meta_form_extension_scripts: quiet.onForm.scripts,
+  meta_form_background_woke: quiet.onForm.background_woke,
 };
 mkdirSync(join(root, 'dist'), { recursive: true });
 writeFileSync(join(root, 'dist', 'bench.json'), JSON.stringify(result, null, 2) + '\n');
@@ -198,6 +203,7 @@ const rows = [
   ['non-Meta page: our scripts', String(result.non_meta_page_extension_scripts), '0', result.non_meta_page_extension_scripts === 0],
   ['non-Meta page: background woke', String(result.non_meta_page_background_woke), 'false', result.non_meta_page_background_woke === false],
   ['Meta form: our scripts (probe check)', String(result.meta_form_extension_scripts), '≥ 1', result.meta_form_extension_scripts >= 1],
+  ['Meta form: background woke (probe check)', String(result.meta_form_background_woke), 'true', result.meta_form_background_woke === true],
 ];
 console.log(`\n${result.machine}; medians of ${RUNS} alternating runs\n`);
 const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
