@@ -65,15 +65,21 @@ build/.deps-firefox:
 $(CARGO_WASM): FORCE build/.deps-rust
 	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo build --release --locked --target wasm32-unknown-unknown --lib
 
-$(PKG)/objection_bg.wasm: $(CARGO_WASM) build/.deps-npm
-	rm -rf $(PKG)
-	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(CARGO_WASM)
+# From cargo's WebAssembly to a package: wasm-bindgen's loader (minified) and the module, made
+# smaller by wasm-opt. $(1): cargo's .wasm, $(2): the package folder.
+define wasm_package
+	rm -rf $(2)
+	wasm-bindgen --target web --no-typescript --out-dir $(2) $(1)
 	node_modules/.bin/wasm-opt -Oz $(WASM_FEATURES) --strip-debug --strip-producers \
-	  -o $(PKG)/objection_bg.opt.wasm $(PKG)/objection_bg.wasm
-	mv $(PKG)/objection_bg.opt.wasm $(PKG)/objection_bg.wasm
-	node_modules/.bin/esbuild $(PKG)/objection.js --minify --format=esm --log-level=warning \
-	  --outfile=$(PKG)/objection.min.js
-	mv $(PKG)/objection.min.js $(PKG)/objection.js
+	  -o $(2)/objection_bg.opt.wasm $(2)/objection_bg.wasm
+	mv $(2)/objection_bg.opt.wasm $(2)/objection_bg.wasm
+	node_modules/.bin/esbuild $(2)/objection.js --minify --format=esm --log-level=warning \
+	  --outfile=$(2)/objection.min.js
+	mv $(2)/objection.min.js $(2)/objection.js
+endef
+
+$(PKG)/objection_bg.wasm: $(CARGO_WASM) build/.deps-npm
+	$(call wasm_package,$(CARGO_WASM),$(PKG))
 
 # One extension source, two flavours: the manifest differs (tools/manifest.mjs), nothing else.
 dist/chrome dist/firefox: dist/%: $(PKG)/objection_bg.wasm $(EXT_FILES) tools/manifest.mjs tools/locales.mjs package.json
@@ -99,10 +105,21 @@ WWW_PORT ?= 8080
 all: dist/www
 test-browser: dist/www
 
-dist/www: $(PKG)/objection_bg.wasm $(WWW_FILES) $(WWW_IMAGES) dist/chrome.zip dist/firefox.zip
+# The website's WebAssembly: the same crate with the composer (feature "website"), in a target
+# folder of its own so that the two builds never overwrite each other.
+WWW_TARGET := $(TARGET_DIR)/www
+WWW_PKG := build/pkg-www
+$(WWW_TARGET)/wasm32-unknown-unknown/release/objection.wasm: FORCE build/.deps-rust
+	RUSTFLAGS="$(WASM_RUSTFLAGS)" CARGO_TARGET_DIR=$(WWW_TARGET) cargo build --release --locked \
+	  --target wasm32-unknown-unknown --lib --features website
+
+$(WWW_PKG)/objection_bg.wasm: $(WWW_TARGET)/wasm32-unknown-unknown/release/objection.wasm build/.deps-npm
+	$(call wasm_package,$<,$(WWW_PKG))
+
+dist/www: $(WWW_PKG)/objection_bg.wasm $(WWW_FILES) $(WWW_IMAGES) dist/chrome.zip dist/firefox.zip
 	rm -rf $@ && mkdir -p $@/img $@/download
 	cp -r www/. $@/
-	cp -r $(PKG) $@/pkg
+	cp -r $(WWW_PKG) $@/pkg
 	cp $(WWW_IMAGES) $@/img/
 	cp dist/chrome.zip $@/download/objection-helper-chrome.zip
 	cp dist/firefox.zip $@/download/objection-helper-firefox.zip
@@ -120,6 +137,7 @@ lint:
 	cargo fmt --check
 	cargo clippy --locked --all-targets -- -D warnings
 	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
+	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo clippy --locked --target wasm32-unknown-unknown --lib --features website -- -D warnings
 
 test-rust:
 	cargo test --locked
@@ -158,7 +176,7 @@ screenshots:
 FORCE:
 
 clean:
-	rm -rf build dist target/wasm32-unknown-unknown
+	rm -rf build dist target/wasm32-unknown-unknown target/www
 
 # Renders the toolbar and store icons from extension/icons/icon.svg (then Zopfli-optimised PNG).
 icons: build/.deps-npm build/.deps-chromium build/.deps-python

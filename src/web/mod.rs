@@ -1,6 +1,7 @@
 //! The web layer: translates between the browser and the core. No decisions here.
 
 mod background;
+#[cfg(feature = "website")]
 mod composer;
 mod dom;
 mod options;
