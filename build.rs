@@ -333,6 +333,9 @@ impl Text {
     }
 }
 
+/// Ends each interface message in the text (see `core::ui`).
+const UI_END: char = '\u{1}';
+
 /// The interface locale (`_locales` folder) that goes with a letter locale.
 fn ui_dir_of(letter_locale: &str) -> String {
     match letter_locale {
@@ -355,14 +358,19 @@ fn text_code(letters: &[Letter], ui: &[(String, BTreeMap<String, String>)]) -> S
         .find(|(name, _)| name == "en")
         .map(|(_, m)| m.keys().collect())
         .unwrap_or_default();
+    // A locale's messages in key order, each followed by UI_END (no table of slices: the core
+    // finds message n by counting separators, which costs nothing next to drawing a page).
     let ui_entry = |text: &mut Text, name: &str, messages: &BTreeMap<String, String>| {
-        let mut code = format!("    ({name:?}, &[");
+        let mut joined = String::new();
         for k in &keys {
             let piece = messages.get(*k).map_or("", String::as_str);
-            let _ = write!(code, "{},", text.cut(piece));
+            if piece.contains(UI_END) {
+                fail(name, &format!("message {k} contains the character U+0001"));
+            }
+            joined.push_str(piece);
+            joined.push(UI_END);
         }
-        code.push_str("]),\n");
-        code
+        format!("    ({name:?}, {}),\n", text.cut(&joined))
     };
     let mut locales: Vec<&str> = letters.iter().map(|l| l.locale.as_str()).collect();
     locales.dedup();
@@ -400,7 +408,7 @@ fn text_code(letters: &[Letter], ui: &[(String, BTreeMap<String, String>)]) -> S
     for k in &keys {
         let _ = writeln!(code, "    {k:?},");
     }
-    code.push_str("];\n\npub static UI_LOCALES: &[(&str, &[&str])] = &[\n");
+    code.push_str("];\n\npub static UI_LOCALES: &[(&str, &str)] = &[\n");
     code.extend(ui_code.into_values());
     code.push_str("];\n");
     code

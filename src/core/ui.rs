@@ -5,6 +5,9 @@
 
 use super::data::{UI_KEYS, UI_LOCALES};
 
+/// Ends each message of a locale in the embedded text (`build.rs` writes them so).
+const UI_END: char = '\u{1}';
+
 /// The interface's language where the browser's is not one of ours.
 pub const UI_FALLBACK: &str = "en";
 
@@ -45,8 +48,7 @@ pub fn message(locale: &str, key: &str, substitutions: &[String]) -> String {
         UI_LOCALES
             .iter()
             .find(|(locale, _)| *locale == name)
-            .and_then(|(_, messages)| messages.get(index))
-            .copied()
+            .and_then(|(_, messages)| messages.split(UI_END).nth(index))
             .filter(|m| !m.is_empty())
     };
     let text = lookup(locale)
