@@ -78,3 +78,30 @@ fn every_report_fixture_gets_its_expected_verdict() {
         failures.join("\n")
     );
 }
+
+/// The extension reads the shim's reports through `raw::read` (no serde_wasm_bindgen): for every
+/// fixture it gives what serde_json gives, and a report of the wrong shape is `None`.
+#[test]
+fn reports_read_through_raw_match_serde_json() {
+    use objection::core::raw::{read, Raw};
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/reports");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir)
+        .expect("tests/reports exists")
+        .flatten()
+    {
+        let text = std::fs::read_to_string(entry.path()).expect("readable fixture");
+        let case: Value = serde_json::from_str(&text).expect("valid JSON");
+        let want: PageReport = serde_json::from_value(case["report"].clone()).expect("a report");
+        let raw: Raw = serde_json::from_value(case["report"].clone()).expect("plain data");
+        let got: Option<PageReport> = read(&raw);
+        assert_eq!(got.as_ref(), Some(&want), "{}", entry.path().display());
+        seen += 1;
+    }
+    assert!(seen >= 40);
+    let wrong: Raw = serde_json::from_str(r#"{"fields": "not a list"}"#).expect("plain data");
+    assert_eq!(read::<PageReport>(&wrong), None);
+    let wrong: Raw =
+        serde_json::from_str(r#"{"fields": [{"kind": "select"}]}"#).expect("plain data");
+    assert_eq!(read::<PageReport>(&wrong), None);
+}

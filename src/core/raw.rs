@@ -177,3 +177,150 @@ impl<'de> Deserialize<'de> for Raw {
         deserializer.deserialize_any(Seed { depth: 0 })
     }
 }
+
+/// Reads a typed value (a page report, the shim's answer, an import file) out of a [`Raw`]:
+/// serde's derive does the matching; a value of another shape is simply `None`. The error carries
+/// no message, so that no code that formats values (numbers, quoted strings) is built into the
+/// WebAssembly for it.
+pub fn read<T: de::DeserializeOwned>(raw: &Raw) -> Option<T> {
+    T::deserialize(RawDe(raw)).ok()
+}
+
+/// "Not of the expected shape", and nothing more.
+#[derive(Debug)]
+pub struct NotThat;
+
+impl fmt::Display for NotThat {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("not of the expected shape")
+    }
+}
+
+impl std::error::Error for NotThat {}
+
+impl de::Error for NotThat {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        NotThat
+    }
+    fn invalid_type(_: de::Unexpected, _: &dyn de::Expected) -> Self {
+        NotThat
+    }
+    fn invalid_value(_: de::Unexpected, _: &dyn de::Expected) -> Self {
+        NotThat
+    }
+    fn invalid_length(_: usize, _: &dyn de::Expected) -> Self {
+        NotThat
+    }
+    fn unknown_variant(_: &str, _: &'static [&'static str]) -> Self {
+        NotThat
+    }
+    fn unknown_field(_: &str, _: &'static [&'static str]) -> Self {
+        NotThat
+    }
+    fn missing_field(_: &'static str) -> Self {
+        NotThat
+    }
+    fn duplicate_field(_: &'static str) -> Self {
+        NotThat
+    }
+}
+
+struct RawDe<'a>(&'a Raw);
+
+impl<'de> Deserializer<'de> for RawDe<'de> {
+    type Error = NotThat;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotThat> {
+        match self.0 {
+            Raw::Null => visitor.visit_unit(),
+            Raw::Bool(b) => visitor.visit_bool(*b),
+            Raw::Int(n) => visitor.visit_i64(*n),
+            Raw::UInt(n) => visitor.visit_u64(*n),
+            Raw::Float(f) => visitor.visit_f64(*f),
+            Raw::Str(s) => visitor.visit_borrowed_str(s),
+            Raw::List(items) => visitor.visit_seq(Items(items.iter())),
+            Raw::Object(entries) => visitor.visit_map(Entries {
+                iter: entries.iter(),
+                value: None,
+            }),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotThat> {
+        match self.0 {
+            Raw::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, NotThat> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, NotThat> {
+        match self.0 {
+            Raw::Str(s) => visitor.visit_enum(de::value::BorrowedStrDeserializer::new(s)),
+            _ => Err(NotThat),
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        unit unit_struct seq tuple tuple_struct map struct identifier ignored_any
+    }
+}
+
+struct Items<'a>(std::slice::Iter<'a, Raw>);
+
+impl<'de> SeqAccess<'de> for Items<'de> {
+    type Error = NotThat;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, NotThat> {
+        self.0
+            .next()
+            .map(|item| seed.deserialize(RawDe(item)))
+            .transpose()
+    }
+}
+
+struct Entries<'a> {
+    iter: std::slice::Iter<'a, (String, Raw)>,
+    value: Option<&'a Raw>,
+}
+
+impl<'de> MapAccess<'de> for Entries<'de> {
+    type Error = NotThat;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, NotThat> {
+        match self.iter.next() {
+            Some((key, value)) => {
+                self.value = Some(value);
+                seed.deserialize(de::value::BorrowedStrDeserializer::new(key))
+                    .map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, NotThat> {
+        match self.value.take() {
+            Some(value) => seed.deserialize(RawDe(value)),
+            None => Err(NotThat),
+        }
+    }
+}

@@ -6,12 +6,12 @@ use wasm_bindgen::prelude::*;
 use crate::core::recognise::recognise;
 use crate::core::report::PageReport;
 
-use super::{set_badge, t, t_with};
+use super::{from_js, set_badge, t, t_with};
 
 /// Called by background.js for each report the content script sends.
 #[wasm_bindgen(js_name = onPageReport)]
 pub async fn on_page_report(tab: i32, report: JsValue) {
-    let report: PageReport = serde_wasm_bindgen::from_value(report).unwrap_or_default();
+    let report: PageReport = from_js(&report).unwrap_or_default();
     let verdict = recognise(&report.bounded());
     let (badge, title) = match verdict.platform.filter(|_| verdict.form.is_some()) {
         Some(platform) => (

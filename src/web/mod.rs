@@ -33,17 +33,65 @@ extern "C" {
     fn download_text(name: &str, text: &str);
 }
 
-use crate::core::raw::Raw;
+use crate::core::raw::{Raw, MAX_DEPTH};
 use crate::core::settings::{
     self, Loaded, SaveRefused, Settings, StorageProblem, Stored, SETTINGS_KEY,
 };
+
+/// A JavaScript value as plain data (objects with their keys in order, arrays, strings, numbers,
+/// booleans, null), or `None` for anything else or for nesting deeper than [`MAX_DEPTH`] (as
+/// [`Raw`]'s own reading refuses it). Whole numbers that JavaScript holds exactly are integers.
+fn raw_of(v: &JsValue, depth: usize) -> Option<Raw> {
+    if v.is_null() || v.is_undefined() {
+        return Some(Raw::Null);
+    }
+    if let Some(b) = v.as_bool() {
+        return Some(Raw::Bool(b));
+    }
+    if let Some(n) = v.as_f64() {
+        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+        return Some(if n.fract() == 0.0 && n.abs() <= EXACT {
+            Raw::Int(n as i64)
+        } else {
+            Raw::Float(n)
+        });
+    }
+    if let Some(s) = v.as_string() {
+        return Some(Raw::Str(s));
+    }
+    if !v.is_object() || v.is_function() || depth >= MAX_DEPTH {
+        return None;
+    }
+    if js_sys::Array::is_array(v) {
+        let list: &js_sys::Array = v.unchecked_ref();
+        return list
+            .iter()
+            .map(|item| raw_of(&item, depth + 1))
+            .collect::<Option<Vec<Raw>>>()
+            .map(Raw::List);
+    }
+    let entries = js_sys::Object::entries(v.unchecked_ref());
+    let mut out = Vec::new();
+    for entry in entries.iter() {
+        let pair: js_sys::Array = entry.unchecked_into();
+        let key = pair.get(0).as_string()?;
+        out.push((key, raw_of(&pair.get(1), depth + 1)?));
+    }
+    Some(Raw::Object(out))
+}
+
+/// A typed value (page report, shim answer, import file) read out of a JavaScript value; `None`
+/// when it has another shape.
+fn from_js<T: serde::de::DeserializeOwned>(v: &JsValue) -> Option<T> {
+    crate::core::raw::read(&raw_of(v, 0)?)
+}
 
 /// Reads the settings entry by entry (the core keeps aside what it cannot read), bringing older
 /// versions up to date (and saving them so).
 async fn read_settings() -> (Settings, Stored) {
     let stored = match storage_get(SETTINGS_KEY).await {
         Ok(v) if v.is_undefined() || v.is_null() => None,
-        Ok(v) => Some(serde_wasm_bindgen::from_value::<Raw>(v).map_err(|_| ())),
+        Ok(v) => Some(raw_of(&v, 0).ok_or(())),
         Err(_) => Some(Err(())),
     };
     let (settings, stored) = settings::load(stored);

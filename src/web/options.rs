@@ -20,8 +20,8 @@ use super::dom::{
     add, detail_inputs, document, el, focus, labelled, on, select, set, value, Listening,
 };
 use super::{
-    download_text, not_saved_text, read_settings, storage_state, storage_texts, t, t_with, to_js,
-    ui_language, write_settings,
+    download_text, from_js, not_saved_text, read_settings, storage_state, storage_texts, t, t_with,
+    to_js, ui_language, write_settings,
 };
 
 /// A letter being written or edited.
@@ -554,8 +554,7 @@ async fn read_import(
     let text = text.as_string().ok_or(ImportProblem::Malformed)?;
     own::check_import_size(text.len())?;
     let parsed = js_sys::JSON::parse(&text).map_err(|_| ImportProblem::Malformed)?;
-    let raw: RawExport =
-        serde_wasm_bindgen::from_value(parsed).map_err(|_| ImportProblem::Malformed)?;
+    let raw: RawExport = from_js(&parsed).ok_or(ImportProblem::Malformed)?;
     let existing = page.borrow().settings.letters.clone();
     own::import(&existing, raw)
 }

@@ -21,8 +21,8 @@ use super::dom::{
     add, detail_inputs, document, el, focus, on, set, set_value, target, value, Listening,
 };
 use super::{
-    call_shim, copy_text, open_options, read_settings, storage_state, storage_texts, t, t_with,
-    tab_url, target_tab, to_js, today, write_settings,
+    call_shim, copy_text, from_js, open_options, read_settings, storage_state, storage_texts, t,
+    t_with, tab_url, target_tab, to_js, today, write_settings,
 };
 use crate::core::letters::Details;
 
@@ -82,9 +82,7 @@ pub async fn start_popup() {
 /// Asks the shim for a fresh report of the page.
 async fn page_report(tab: i32) -> Option<PageReport> {
     let v = call_shim(tab, "report", JsValue::NULL).await.ok()?;
-    serde_wasm_bindgen::from_value::<PageReport>(v)
-        .ok()
-        .map(PageReport::bounded)
+    from_js::<PageReport>(&v).map(PageReport::bounded)
 }
 
 fn can_undo(report: &PageReport, verdict: &Recognition) -> bool {
@@ -554,9 +552,7 @@ async fn act(app: &Shared, action: &str) {
 }
 
 fn answer(v: Result<JsValue, JsValue>) -> ShimAnswer {
-    v.ok()
-        .and_then(|v| serde_wasm_bindgen::from_value(v).ok())
-        .unwrap_or_default()
+    v.ok().and_then(|v| from_js(&v)).unwrap_or_default()
 }
 
 async fn fill(app: &Shared, confirmed: bool) {
