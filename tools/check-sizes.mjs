@@ -3,18 +3,15 @@
 // project has reached, which no change may exceed (raise it only with a reason in the commit),
 // and where set the budget the issue asks for; the distance to the budget is printed.
 import { readFileSync, statSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const budgets = JSON.parse(readFileSync(join(root, 'budgets.json'), 'utf8'));
-const wasm = readFileSync(join(root, 'dist/chrome/pkg/objection_bg.wasm'));
 const actual = {
   chrome_zip_bytes: statSync(join(root, 'dist/chrome.zip')).size,
   firefox_zip_bytes: statSync(join(root, 'dist/firefox.zip')).size,
-  wasm_bytes: wasm.length,
-  wasm_gzip_bytes: gzipSync(wasm, { level: 9 }).length,
+  wasm_bytes: statSync(join(root, 'dist/chrome/pkg/objection_bg.wasm')).size,
 };
 let failed = false;
 for (const [name, { ceiling, budget }] of Object.entries(budgets.sizes)) {

@@ -60,14 +60,20 @@ export async function launch({ locale, extension = EXTENSION } = {}) {
   if (!worker) worker = await ctx.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
 
+  // Serves `url` from a fixture file or from given text; either way its origin's fixture scripts.
+  const serve = (url, { fixture, html } = {}) => {
+    const u = new URL(url);
+    if (html) inline.set(u.origin + u.pathname, html);
+    if (fixture) routes.set(u.origin + u.pathname, fixture);
+    routes.set('origin:' + u.origin, true);
+  };
+
   return {
     ctx, worker, extensionId, escaped, submitted,
 
     // Opens a fixture page at a real Meta URL in its own tab; returns the page and its tab id.
     async open(url, fixture) {
-      const u = new URL(url);
-      if (fixture) routes.set(u.origin + u.pathname, fixture);
-      routes.set('origin:' + u.origin, true);
+      serve(url, { fixture });
       // The new tab is the one that was not there before (the extension cannot see the URL of a
       // page outside Meta's hosts, so it cannot be found by URL).
       const known = await worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id));
@@ -99,17 +105,13 @@ export async function launch({ locale, extension = EXTENSION } = {}) {
 
     // Serves a page given as text at a real Meta URL (for forms built inside a test).
     async openHtml(url, html) {
-      const u = new URL(url);
-      inline.set(u.origin + u.pathname, html);
+      serve(url, { html });
       return this.open(url, null);
     },
 
     // Navigates an open page to a URL served from a fixture file or given text.
-    async openIn(page, url, html, fixture) {
-      const u = new URL(url);
-      if (html) inline.set(u.origin + u.pathname, html);
-      if (fixture) routes.set(u.origin + u.pathname, fixture);
-      routes.set('origin:' + u.origin, true);
+    async openIn(page, url, { fixture, html } = {}) {
+      serve(url, { fixture, html });
       await page.goto(url);
     },
 
