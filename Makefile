@@ -74,6 +74,7 @@ define wasm_package
 	  -o $(2)/objection_bg.opt.wasm $(2)/objection_bg.wasm
 	mv $(2)/objection_bg.opt.wasm $(2)/objection_bg.wasm
 	node_modules/.bin/esbuild $(2)/objection.js --minify --format=esm --log-level=warning \
+	  --log-override:duplicate-object-key=silent \
 	  --outfile=$(2)/objection.min.js
 	mv $(2)/objection.min.js $(2)/objection.js
 endef
@@ -87,6 +88,14 @@ dist/chrome dist/firefox: dist/%: $(PKG)/objection_bg.wasm $(EXT_FILES) tools/ma
 	cp -r extension/. $@/
 	rm -f $@/manifest.json $@/icons/icon.svg $@/browser.js
 	cp -r $(PKG) $@/pkg
+	# app.js, wasm-bindgen's glue and browser.js become one file: a page then loads one script.
+	node_modules/.bin/esbuild $@/app.js --bundle --minify --format=esm --log-level=warning \
+	  --log-override:duplicate-object-key=silent \
+	  --allow-overwrite --outfile=$@/app.js
+	rm -rf $@/pkg/objection.js $@/pkg/snippets
+	for f in shim.js content.js background.js popup.css options.css; do \
+	  node_modules/.bin/esbuild $@/$$f --minify --log-level=warning --allow-overwrite --outfile=$@/$$f || exit 1; \
+	done
 	node tools/manifest.mjs $* $@/manifest.json
 	node tools/locales.mjs $@
 	@touch $@

@@ -1,9 +1,8 @@
 // Background worker: hands the content script's page reports to the Rust core, which marks the
 // toolbar icon. Listeners are registered at once, as service workers require.
-import init, { onPageReport } from './pkg/objection.js';
+import { ready, onPageReport } from './app.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
-const ready = init({ module_or_path: ext.runtime.getURL('pkg/objection_bg.wasm') });
 
 ext.runtime.onMessage.addListener((message, sender) => {
   if (sender.id !== ext.runtime.id || !sender.tab || sender.frameId !== 0) return;

@@ -21,14 +21,31 @@ async function readTabUrl(tabId) {
   }
 }
 
-// In the popup, the reads it always makes (which tab, its URL, the stored settings) start as soon
-// as this module loads, while the WebAssembly is still being compiled; the functions below hand
-// each over once, when the Rust code asks. Reading only, and nothing decided: whether the page is
-// read at all stays with the core.
+// Asks our content script in the tab's top frame, if the tab has it (only Meta's contact forms do:
+// see the manifest), for one of the shim's operations; `undefined` where there is none. No script
+// goes into the page for this.
+async function askContentScript(tabId, op, arg) {
+  try {
+    const got = await ext.tabs.sendMessage(tabId, { type: 'shim', op, arg: arg ?? null }, { frameId: 0 });
+    return got && 'answer' in got ? got : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// In the popup, the reads it always makes (which tab, its URL, the stored settings, and the page's
+// report where our content script is in the page) start as soon as this module loads, while the
+// WebAssembly is still being compiled; the functions below hand each over once, when the Rust
+// code asks. Reading only, and nothing decided: whether the report is used stays with the core.
 const early = ext && typeof location !== 'undefined' && location.pathname.endsWith('/popup.html')
   ? (() => {
       const tab = findTargetTab();
-      return { tab, url: tab.then(async (id) => ({ id, url: await readTabUrl(id) })), storage: ext.storage.local.get(null) };
+      return {
+        tab,
+        url: tab.then(async (id) => ({ id, url: await readTabUrl(id) })),
+        report: tab.then(async (id) => ({ id, got: await askContentScript(id, 'report') })),
+        storage: ext.storage.local.get(null),
+      };
     })()
   : {};
 
@@ -54,8 +71,12 @@ function shimCall(op, arg) {
 }
 
 // Calls one of the page shim's operations in the tab: one round trip where the shim is there
-// already (the content script's, or an earlier call's), else loads shim.js first.
+// already (the content script's, or an earlier call's), else loads shim.js first. The popup's
+// first report comes from the content script, asked while the WebAssembly was loading.
 export async function callShim(tabId, op, arg) {
+  const pending = op === 'report' ? take('report') : undefined;
+  const early = pending && (await pending);
+  if (early && early.id === tabId && early.got) return early.got.answer;
   const target = { tabId };
   const call = async () => {
     const [first] = await ext.scripting.executeScript({ target, func: shimCall, args: [op, arg ?? null] });

@@ -33,6 +33,23 @@ extern "C" {
     fn download_text(name: &str, text: &str);
 }
 
+/// Entry point of the extension's pages, called by app.js once the WebAssembly module is loaded:
+/// the popup (`#app`) or the options page (`#options`), titled in the interface's language.
+#[wasm_bindgen(js_name = startPage)]
+pub async fn start_page() {
+    let Some(doc) = dom::document() else { return };
+    if let Some(html) = doc.document_element() {
+        dom::set(&html, "lang", &ui_language());
+    }
+    if doc.get_element_by_id("app").is_some() {
+        doc.set_title(&t("extName"));
+        popup::start_popup().await;
+    } else if doc.get_element_by_id("options").is_some() {
+        doc.set_title(&t("optionsTitle"));
+        options::start_options().await;
+    }
+}
+
 use crate::core::raw::{Raw, MAX_DEPTH};
 use crate::core::settings::{
     self, Loaded, SaveRefused, Settings, StorageProblem, Stored, SETTINGS_KEY,

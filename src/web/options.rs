@@ -57,8 +57,8 @@ impl Listening for Page {
     }
 }
 
-#[wasm_bindgen(js_name = startOptions)]
-pub async fn start_options() {
+/// Starts the options page (see [`super::start_page`]).
+pub(super) async fn start_options() {
     let (settings, stored) = read_settings().await;
     let page = Rc::new(RefCell::new(Page {
         settings,

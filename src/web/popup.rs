@@ -63,9 +63,8 @@ struct ShimAnswer {
     expected: Option<String>,
 }
 
-/// Entry point, called by popup.js once the WebAssembly module is loaded.
-#[wasm_bindgen(js_name = startPopup)]
-pub async fn start_popup() {
+/// Starts the popup (see [`super::start_page`]).
+pub(super) async fn start_popup() {
     let app = Rc::new(RefCell::new(App {
         tab: -1,
         model: Model::loading(),
