@@ -9,3 +9,13 @@ pub mod core;
 
 #[cfg(target_arch = "wasm32")]
 mod web;
+
+/// A small allocator (a free list) instead of the standard one: the extension's pages and worker
+/// hold little memory for a short time, and this one weighs a fraction of the default in the
+/// WebAssembly.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+// SAFETY: the module runs on one thread: it is built without shared memory or atomics, so no two
+// calls into the allocator can overlap.
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
