@@ -84,18 +84,10 @@ pub fn next_id(letters: &[OwnLetter]) -> String {
     let highest = numbers().max().unwrap_or(0);
     let n = match highest.checked_add(1) {
         Some(n) => n,
-        None => {
-            let mut taken: Vec<u64> = numbers().collect();
-            taken.sort_unstable();
-            taken.dedup();
-            // The first number not taken: where the sorted list stops counting 1, 2, 3…
-            let gap = taken
-                .iter()
-                .skip_while(|&&n| n == 0)
-                .zip(1u64..)
-                .find(|(&t, i)| t != *i);
-            gap.map_or(taken.len() as u64 + 1, |(_, i)| i)
-        }
+        // The smallest number not taken (among the first len + 1, one is free).
+        None => (1u64..)
+            .find(|&free| numbers().all(|taken| taken != free))
+            .unwrap_or(1),
     };
     format!("own-{n}")
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+use serde::ser::{self, SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 
 /// Values nested deeper than this are not read.
@@ -322,5 +322,312 @@ impl<'de> MapAccess<'de> for Entries<'de> {
             Some(value) => seed.deserialize(RawDe(value)),
             None => Err(NotThat),
         }
+    }
+}
+
+// ---- writing: any serialisable value as a `Raw` ------------------------------------------------
+
+/// Any serialisable value as plain data (the shape JSON would give it), or `None` for what plain
+/// data cannot hold (a map whose keys are not text). The mirror of [`read`], for the web layer,
+/// which hands plain data to the browser.
+pub fn write<T: Serialize + ?Sized>(value: &T) -> Option<Raw> {
+    value.serialize(RawSer).ok()
+}
+
+impl ser::Error for NotThat {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        NotThat
+    }
+}
+
+/// Integers as JSON reads them back: non-negative ones unsigned.
+fn int(n: i64) -> Raw {
+    if n >= 0 {
+        Raw::UInt(n as u64)
+    } else {
+        Raw::Int(n)
+    }
+}
+
+/// `{ variant: value }`, as serde's external tagging writes an enum's variant with data.
+fn tagged(variant: &str, value: Raw) -> Raw {
+    Raw::Object(vec![(variant.to_string(), value)])
+}
+
+struct RawSer;
+
+/// A list being written (sequences, tuples; `tag` for a tuple variant).
+struct ListSer {
+    tag: Option<&'static str>,
+    items: Vec<Raw>,
+}
+
+/// An object being written (maps, structs; `tag` for a struct variant).
+struct ObjectSer {
+    tag: Option<&'static str>,
+    entries: Vec<(String, Raw)>,
+    key: Option<String>,
+}
+
+impl Serializer for RawSer {
+    type Ok = Raw;
+    type Error = NotThat;
+    type SerializeSeq = ListSer;
+    type SerializeTuple = ListSer;
+    type SerializeTupleStruct = ListSer;
+    type SerializeTupleVariant = ListSer;
+    type SerializeMap = ObjectSer;
+    type SerializeStruct = ObjectSer;
+    type SerializeStructVariant = ObjectSer;
+
+    fn serialize_bool(self, v: bool) -> Result<Raw, NotThat> {
+        Ok(Raw::Bool(v))
+    }
+    fn serialize_i8(self, v: i8) -> Result<Raw, NotThat> {
+        Ok(int(v.into()))
+    }
+    fn serialize_i16(self, v: i16) -> Result<Raw, NotThat> {
+        Ok(int(v.into()))
+    }
+    fn serialize_i32(self, v: i32) -> Result<Raw, NotThat> {
+        Ok(int(v.into()))
+    }
+    fn serialize_i64(self, v: i64) -> Result<Raw, NotThat> {
+        Ok(int(v))
+    }
+    fn serialize_u8(self, v: u8) -> Result<Raw, NotThat> {
+        Ok(Raw::UInt(v.into()))
+    }
+    fn serialize_u16(self, v: u16) -> Result<Raw, NotThat> {
+        Ok(Raw::UInt(v.into()))
+    }
+    fn serialize_u32(self, v: u32) -> Result<Raw, NotThat> {
+        Ok(Raw::UInt(v.into()))
+    }
+    fn serialize_u64(self, v: u64) -> Result<Raw, NotThat> {
+        Ok(Raw::UInt(v))
+    }
+    fn serialize_f32(self, v: f32) -> Result<Raw, NotThat> {
+        Ok(Raw::Float(v.into()))
+    }
+    fn serialize_f64(self, v: f64) -> Result<Raw, NotThat> {
+        Ok(Raw::Float(v))
+    }
+    fn serialize_char(self, v: char) -> Result<Raw, NotThat> {
+        Ok(Raw::Str(v.to_string()))
+    }
+    fn serialize_str(self, v: &str) -> Result<Raw, NotThat> {
+        Ok(Raw::Str(v.to_string()))
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result<Raw, NotThat> {
+        Ok(Raw::List(v.iter().map(|&b| Raw::UInt(b.into())).collect()))
+    }
+    fn serialize_none(self) -> Result<Raw, NotThat> {
+        Ok(Raw::Null)
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<Raw, NotThat> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<Raw, NotThat> {
+        Ok(Raw::Null)
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<Raw, NotThat> {
+        Ok(Raw::Null)
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<Raw, NotThat> {
+        Ok(Raw::Str(variant.to_string()))
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<Raw, NotThat> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<Raw, NotThat> {
+        Ok(tagged(variant, value.serialize(self)?))
+    }
+    fn serialize_seq(self, len: Option<usize>) -> Result<ListSer, NotThat> {
+        Ok(ListSer {
+            tag: None,
+            items: Vec::with_capacity(len.unwrap_or(0)),
+        })
+    }
+    fn serialize_tuple(self, len: usize) -> Result<ListSer, NotThat> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<ListSer, NotThat> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<ListSer, NotThat> {
+        Ok(ListSer {
+            tag: Some(variant),
+            items: Vec::with_capacity(len),
+        })
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<ObjectSer, NotThat> {
+        Ok(ObjectSer {
+            tag: None,
+            entries: Vec::new(),
+            key: None,
+        })
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<ObjectSer, NotThat> {
+        self.serialize_map(None)
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<ObjectSer, NotThat> {
+        Ok(ObjectSer {
+            tag: Some(variant),
+            entries: Vec::new(),
+            key: None,
+        })
+    }
+}
+
+impl ListSer {
+    fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotThat> {
+        self.items.push(value.serialize(RawSer)?);
+        Ok(())
+    }
+    fn done(self) -> Result<Raw, NotThat> {
+        let list = Raw::List(self.items);
+        Ok(match self.tag {
+            Some(tag) => tagged(tag, list),
+            None => list,
+        })
+    }
+}
+
+impl SerializeSeq for ListSer {
+    type Ok = Raw;
+    type Error = NotThat;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotThat> {
+        self.push(value)
+    }
+    fn end(self) -> Result<Raw, NotThat> {
+        self.done()
+    }
+}
+
+impl ser::SerializeTuple for ListSer {
+    type Ok = Raw;
+    type Error = NotThat;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotThat> {
+        self.push(value)
+    }
+    fn end(self) -> Result<Raw, NotThat> {
+        self.done()
+    }
+}
+
+impl ser::SerializeTupleStruct for ListSer {
+    type Ok = Raw;
+    type Error = NotThat;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotThat> {
+        self.push(value)
+    }
+    fn end(self) -> Result<Raw, NotThat> {
+        self.done()
+    }
+}
+
+impl ser::SerializeTupleVariant for ListSer {
+    type Ok = Raw;
+    type Error = NotThat;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotThat> {
+        self.push(value)
+    }
+    fn end(self) -> Result<Raw, NotThat> {
+        self.done()
+    }
+}
+
+impl ObjectSer {
+    fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), NotThat> {
+        self.entries
+            .push((key.to_string(), value.serialize(RawSer)?));
+        Ok(())
+    }
+    fn done(self) -> Result<Raw, NotThat> {
+        let object = Raw::Object(self.entries);
+        Ok(match self.tag {
+            Some(tag) => tagged(tag, object),
+            None => object,
+        })
+    }
+}
+
+impl SerializeMap for ObjectSer {
+    type Ok = Raw;
+    type Error = NotThat;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), NotThat> {
+        match key.serialize(RawSer)? {
+            Raw::Str(k) => {
+                self.key = Some(k);
+                Ok(())
+            }
+            _ => Err(NotThat),
+        }
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotThat> {
+        let key = self.key.take().ok_or(NotThat)?;
+        self.entries.push((key, value.serialize(RawSer)?));
+        Ok(())
+    }
+    fn end(self) -> Result<Raw, NotThat> {
+        self.done()
+    }
+}
+
+impl ser::SerializeStruct for ObjectSer {
+    type Ok = Raw;
+    type Error = NotThat;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), NotThat> {
+        self.field(key, value)
+    }
+    fn end(self) -> Result<Raw, NotThat> {
+        self.done()
+    }
+}
+
+impl ser::SerializeStructVariant for ObjectSer {
+    type Ok = Raw;
+    type Error = NotThat;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), NotThat> {
+        self.field(key, value)
+    }
+    fn end(self) -> Result<Raw, NotThat> {
+        self.done()
     }
 }

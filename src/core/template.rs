@@ -232,11 +232,17 @@ pub fn check(template: &str) -> Vec<String> {
 /// The placeholders a template uses, in order of first use, each once.
 pub fn placeholders_used(template: &str) -> Vec<&'static str> {
     let mut used: Vec<&'static str> = Vec::new();
-    for name in PLACEHOLDERS {
-        if template.contains(&format!("{{{name}}}")) {
-            used.push(name);
+    for (at, _) in template.match_indices('{') {
+        let rest = template.get(at + 1..).unwrap_or_default();
+        let named = |name: &&&str| {
+            rest.strip_prefix(**name)
+                .is_some_and(|after| after.starts_with('}'))
+        };
+        if let Some(&name) = PLACEHOLDERS.iter().find(named) {
+            if !used.contains(&name) {
+                used.push(name);
+            }
         }
     }
-    used.sort_by_key(|name| template.find(&format!("{{{name}}}")));
     used
 }

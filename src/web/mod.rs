@@ -132,7 +132,7 @@ enum NotSaved {
 /// not be written over.
 async fn write_settings(settings: &Settings, stored: &Stored) -> Result<(), NotSaved> {
     let raw = stored.to_store(settings).map_err(NotSaved::Refused)?;
-    let value = to_js(&raw).ok_or(NotSaved::Failed)?;
+    let value = js_of(&raw);
     storage_set(SETTINGS_KEY, value)
         .await
         .map(|_| ())
@@ -178,11 +178,33 @@ fn storage_state(stored: &Stored) -> &'static str {
     }
 }
 
-/// Plain JavaScript objects (not `Map`s), as storage and JSON need.
+/// A value as plain JavaScript data (objects, arrays, strings, numbers, booleans, null), as
+/// storage, messages and JSON need; `None` for what plain data cannot hold.
 fn to_js<T: serde::Serialize>(value: &T) -> Option<JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .ok()
+    Some(js_of(&crate::core::raw::write(value)?))
+}
+
+/// Plain data as a JavaScript value. Objects are made by `Object.fromEntries`, so that every key,
+/// `__proto__` included, becomes an own property.
+fn js_of(raw: &Raw) -> JsValue {
+    match raw {
+        Raw::Null => JsValue::NULL,
+        Raw::Bool(b) => JsValue::from_bool(*b),
+        Raw::Int(n) => JsValue::from_f64(*n as f64),
+        Raw::UInt(n) => JsValue::from_f64(*n as f64),
+        Raw::Float(f) => JsValue::from_f64(*f),
+        Raw::Str(s) => JsValue::from_str(s),
+        Raw::List(items) => items.iter().map(js_of).collect::<js_sys::Array>().into(),
+        Raw::Object(entries) => {
+            let pairs: js_sys::Array = entries
+                .iter()
+                .map(|(k, v)| js_sys::Array::of2(&JsValue::from_str(k), &js_of(v)))
+                .collect();
+            js_sys::Object::from_entries(&pairs)
+                .map(JsValue::from)
+                .unwrap_or(JsValue::NULL)
+        }
+    }
 }
 
 thread_local! {
