@@ -275,6 +275,9 @@ fn read_letters(dir: &Path) -> Vec<Letter> {
     letters
 }
 
+/// Messages only the browser shows (from the manifest), which the WebAssembly does not carry.
+const BROWSER_ONLY: [&str; 2] = ["extDescription", "extShortName"];
+
 /// The interface's messages (`extension/_locales/<locale>/messages.json`, the browser's own
 /// format): one sorted key list, and per locale the messages in that order ("" where a locale
 /// lacks one, which falls back to English at run time).
@@ -303,7 +306,9 @@ fn read_ui(dir: &Path) -> Vec<(String, BTreeMap<String, String>)> {
             let Some(message) = entry.get("message").and_then(|m| m.as_str()) else {
                 fail(&origin, &format!("{key} has no \"message\""))
             };
-            messages.insert(key.clone(), message.to_string());
+            if !BROWSER_ONLY.contains(&key.as_str()) {
+                messages.insert(key.clone(), message.to_string());
+            }
         }
         let name = path
             .file_name()
