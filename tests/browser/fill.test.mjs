@@ -232,3 +232,63 @@ test('screenshot of the popup on a form, for the README', async () => {
   await none.close();
   await other.page.close();
 });
+
+// Counts the popup's calls into the tab: scripts injected and messages to our content script.
+function countTabCalls() {
+  const ext = globalThis.chrome;
+  globalThis.__calls = { executeScript: 0, sendMessage: 0 };
+  const wrap = (api, name) => {
+    const real = api[name].bind(api);
+    api[name] = (...args) => { globalThis.__calls[name] += 1; return real(...args); };
+  };
+  wrap(ext.scripting, 'executeScript');
+  wrap(ext.tabs, 'sendMessage');
+}
+
+test('the popup reads the form through our content script, by message, while it loads: no script is injected', async () => {
+  const { page, tabId } = await b.open(FORMS[0].url, FORMS[0].fixture);
+  await page.waitForSelector('textarea');
+  const popup = await b.ctx.newPage();
+  await popup.addInitScript(countTabCalls);
+  await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`);
+  assert.equal(await settled(popup), 'form');
+  assert.deepEqual(await popup.evaluate(() => globalThis.__calls), { executeScript: 0, sendMessage: 1 });
+  // Filling still goes through chrome.scripting (and finds the content script's shim).
+  await popup.click('[data-action="fill"]');
+  assert.equal(await popup.waitForSelector('#app[data-state="filled"], #app[data-state="error"]').then(() => settled(popup)), 'filled');
+  await popup.close();
+  await page.close();
+});
+
+test('where the content script is missing (the extension came after the page), the popup loads the shim itself and fills', async () => {
+  // The same extension without its content script: as in a tab opened before installing.
+  const { cpSync, readFileSync, writeFileSync, mkdtempSync, rmSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const { EXTENSION } = await import('./harness.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'objection-no-cs-'));
+  cpSync(EXTENSION, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  delete manifest.content_scripts;
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  const other = await launch({ extension: dir });
+  try {
+    const { page, tabId } = await other.open(FORMS[0].url, FORMS[0].fixture);
+    await page.waitForSelector('textarea');
+    const popup = await other.ctx.newPage();
+    await popup.addInitScript(countTabCalls);
+    await popup.goto(`chrome-extension://${other.extensionId}/popup.html?tab=${tabId}`);
+    assert.equal(await settled(popup), 'form');
+    const calls = await popup.evaluate(() => globalThis.__calls);
+    assert.equal(calls.sendMessage, 1, 'asked the content script first');
+    assert.equal(calls.executeScript, 3, 'found no shim, loaded shim.js, then asked it');
+    const letter = await popup.locator('#preview').inputValue();
+    await popup.click('[data-action="fill"]');
+    assert.equal(await popup.waitForSelector('#app[data-state="filled"], #app[data-state="error"]').then(() => settled(popup)), 'filled');
+    assert.equal(norm((await fixtureState(page)).reason), norm(letter));
+    sealed(other);
+  } finally {
+    await other.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
