@@ -4,16 +4,22 @@
 // (to mark the toolbar icon), and injected by the popup when the person opens it. It reports
 // facts about the page and writes a value when the extension asks. It decides nothing: the Rust
 // core decides what the page is, which field to use and what to write. It listens to nothing the
-// page sends (no message listeners; of events, only the browser's own load and navigation ones,
-// to report again), so a page cannot drive it; and the page cannot see or replace it (the
-// isolated world has its own globals and its own DOM prototypes).
+// page sends (its one message listener takes the extension's own messages only; of events, only
+// the browser's own load and navigation ones, to report again), so a page cannot drive it; and the
+// page cannot see or replace it (the isolated world has its own globals and its own DOM
+// prototypes).
 //
 // It looks into same-origin frames and open shadow roots too. Each field gets a reference such as
 // `f12/s40/e57` (frame element 12, then shadow host 40, then field 57): write, read and undo act
 // on exactly that element, and only while it is still at that place.
 (() => {
   'use strict';
-  if (globalThis.__objectionShim) return;
+  if (globalThis.__objectionShim) {
+    // Loaded again: as the content script, after the popup had loaded the shim into this page
+    // first. The one shim then starts reporting as the content script would have.
+    if (globalThis.__objectionStartReporting) globalThis.__objectionStartReporting();
+    return;
+  }
 
   const MAX_TEXT = 300;
   const MAX_FIELDS = 500;         // as many as the core reads (report::MAX_FIELDS)
@@ -339,7 +345,11 @@
 
   // As a content script: report to the extension once the page has settled, and again whenever
   // the page changes (Meta's pages render late and navigate without reloading).
-  if (typeof chrome !== 'undefined' && chrome.runtime && chrome.runtime.id && globalThis.__objectionContentScript) {
+  let reporting = false;
+  const startReporting = () => {
+    if (reporting || typeof chrome === 'undefined' || !chrome.runtime || !chrome.runtime.id) return;
+    if (!globalThis.__objectionContentScript) return;
+    reporting = true;
     let timer = 0;
     let last = '';
     const send = () => {
@@ -372,5 +382,7 @@
     addEventListener('popstate', real);
     addEventListener('load', real, true); // frames finishing loading
     soon();
-  }
+  };
+  globalThis.__objectionStartReporting = startReporting;
+  startReporting();
 })();

@@ -286,6 +286,20 @@ test('where the content script is missing (the extension came after the page), t
     await popup.click('[data-action="fill"]');
     assert.equal(await popup.waitForSelector('#app[data-state="filled"], #app[data-state="error"]').then(() => settled(popup)), 'filled');
     assert.equal(norm((await fixtureState(page)).reason), norm(letter));
+    await popup.close();
+    // Should the content script arrive after the popup's shim (the same isolated world), the one
+    // shim starts reporting as the content script: the icon is marked and the next popup gets
+    // its report by message.
+    await other.worker.evaluate((tabId) => chrome.scripting.executeScript({ target: { tabId }, files: ['content.js', 'shim.js'] }), tabId);
+    await other.worker.evaluate(async (tabId) => {
+      for (let i = 0; i < 100 && (await chrome.action.getBadgeText({ tabId })) === ''; i++) await new Promise((r) => setTimeout(r, 50));
+    }, tabId);
+    assert.equal(await other.badge(tabId), '\u2713', 'the icon marks the form');
+    const again = await other.ctx.newPage();
+    await again.addInitScript(countTabCalls);
+    await again.goto(`chrome-extension://${other.extensionId}/popup.html?tab=${tabId}`);
+    assert.equal(await settled(again), 'form');
+    assert.deepEqual(await again.evaluate(() => globalThis.__calls), { executeScript: 0, sendMessage: 1 });
     sealed(other);
   } finally {
     await other.close();
