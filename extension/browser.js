@@ -22,12 +22,12 @@ async function readTabUrl(tabId) {
 }
 
 // Asks our content script in the tab's top frame, if the tab has it (only Meta's contact forms do:
-// see the manifest), for one of the shim's operations; `undefined` where there is none. No script
-// goes into the page for this.
-async function askContentScript(tabId, op, arg) {
+// see the manifest), for the shim's page report: `{ answer }`, or `undefined` where there is none.
+// No script goes into the page for this.
+async function askContentScriptForReport(tabId) {
   try {
-    const got = await ext.tabs.sendMessage(tabId, { type: 'shim', op, arg: arg ?? null }, { frameId: 0 });
-    return got && 'answer' in got ? got : undefined;
+    const got = await ext.tabs.sendMessage(tabId, { type: 'shim-report' }, { frameId: 0 });
+    return got && typeof got === 'object' && 'answer' in got ? got : undefined;
   } catch {
     return undefined;
   }
@@ -43,7 +43,7 @@ const early = ext && typeof location !== 'undefined' && location.pathname.endsWi
       return {
         tab,
         url: tab.then(async (id) => ({ id, url: await readTabUrl(id) })),
-        report: tab.then(async (id) => ({ id, got: await askContentScript(id, 'report') })),
+        report: tab.then(async (id) => ({ id, got: await askContentScriptForReport(id) })),
         storage: ext.storage.local.get(null),
       };
     })()
@@ -75,8 +75,8 @@ function shimCall(op, arg) {
 // first report comes from the content script, asked while the WebAssembly was loading.
 export async function callShim(tabId, op, arg) {
   const pending = op === 'report' ? take('report') : undefined;
-  const early = pending && (await pending);
-  if (early && early.id === tabId && early.got) return early.got.answer;
+  const prefetched = pending && (await pending);
+  if (prefetched && prefetched.id === tabId && prefetched.got) return prefetched.got.answer;
   const target = { tabId };
   const call = async () => {
     const [first] = await ext.scripting.executeScript({ target, func: shimCall, args: [op, arg ?? null] });

@@ -374,7 +374,7 @@
     // The popup asks for a report as it opens, by message, before it has decided anything: the
     // answer is the same as through chrome.scripting (only the extension can send these).
     chrome.runtime.onMessage.addListener((message, sender, respond) => {
-      if (sender.id !== chrome.runtime.id || !message || message.type !== 'shim' || message.op !== 'report') return;
+      if (sender.id !== chrome.runtime.id || !message || message.type !== 'shim-report') return;
       respond({ answer: report() });
     });
     // Only the browser's own events count (a page can dispatch look-alikes).

@@ -71,11 +71,13 @@ async function popupReady() {
   const popup = [];
   const script = [];
   // Warm-up (first loads compile and cache), then alternate.
+  const loadTime = async (path) => {
+    await tab.goto(`${base}/${path}`, { waitUntil: 'load' });
+    return tab.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
+  };
   for (let i = 0; i < RUNS + 2; i++) {
-    await tab.goto(`${base}/blank.html`, { waitUntil: 'load' });
-    const tBlank = await tab.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
-    await tab.goto(`${base}/script.html`, { waitUntil: 'load' });
-    const tScript = await tab.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
+    const tBlank = await loadTime('blank.html');
+    const tScript = await loadTime('script.html');
     await tab.goto(`${base}/popup.html?tab=${tabId}`, { waitUntil: 'commit' });
     await tab.waitForFunction(() => globalThis.__readyAt !== undefined);
     const tPopup = await tab.evaluate(() => globalThis.__readyAt);

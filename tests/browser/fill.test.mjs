@@ -2,7 +2,10 @@
 // real URLs, the popup opened for the form's tab.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, settled, norm, screenshotPath, sealed } from './harness.mjs';
+import { cpSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { launch, settled, norm, screenshotPath, sealed, EXTENSION } from './harness.mjs';
 
 let b;
 before(async () => { b = await launch(); });
@@ -262,10 +265,6 @@ test('the popup reads the form through our content script, by message, while it 
 
 test('where the content script is missing (the extension came after the page), the popup loads the shim itself and fills', async () => {
   // The same extension without its content script: as in a tab opened before installing.
-  const { cpSync, readFileSync, writeFileSync, mkdtempSync, rmSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const { tmpdir } = await import('node:os');
-  const { EXTENSION } = await import('./harness.mjs');
   const dir = mkdtempSync(join(tmpdir(), 'objection-no-cs-'));
   cpSync(EXTENSION, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
