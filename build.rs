@@ -352,6 +352,25 @@ fn ui_dir_of(letter_locale: &str) -> String {
     }
 }
 
+/// The letter ids in catalogue order (every locale has each, `read_letters` checks) and the form
+/// each is for, which must be the same in every locale.
+fn letter_ids(letters: &[Letter]) -> Vec<String> {
+    let mut ids: Vec<(&str, &str)> = Vec::new();
+    for l in letters {
+        match ids.iter().find(|(id, _)| *id == l.id) {
+            Some((_, form)) if *form != l.form => fail(
+                &format!("src/letters/{}/{}.txt", l.locale, l.id),
+                &format!("its form differs from the other locales' {} letters", l.id),
+            ),
+            Some(_) => {}
+            None => ids.push((&l.id, l.form)),
+        }
+    }
+    ids.iter()
+        .map(|(id, form)| format!("    ({id:?}, {form}),\n"))
+        .collect()
+}
+
 fn text_code(letters: &[Letter], ui: &[(String, BTreeMap<String, String>)]) -> String {
     let mut text = Text {
         text: String::new(),
@@ -380,15 +399,22 @@ fn text_code(letters: &[Letter], ui: &[(String, BTreeMap<String, String>)]) -> S
     let mut locales: Vec<&str> = letters.iter().map(|l| l.locale.as_str()).collect();
     locales.dedup();
     for locale in locales {
+        // The locale's letters in catalogue order: title, description and body, each ended by
+        // UI_END (the core finds letter n by counting, as it finds messages).
+        let mut joined = String::new();
         for l in letters.iter().filter(|l| l.locale == locale) {
-            let title = text.cut(&l.title);
-            let description = text.cut(&l.description);
-            let body = text.cut(&l.body);
-            letter_code.push(format!(
-                "    Letter {{ locale: {:?}, id: {:?}, title: {title}, description: {description}, form: {}, body: {body} }},\n",
-                l.locale, l.id, l.form
-            ));
+            for piece in [&l.title, &l.description, &l.body] {
+                if piece.contains(UI_END) {
+                    fail(
+                        &format!("src/letters/{locale}/{}.txt", l.id),
+                        "contains the character U+0001",
+                    );
+                }
+                joined.push_str(piece);
+                joined.push(UI_END);
+            }
         }
+        letter_code.push(format!("    ({locale:?}, {}),\n", text.cut(&joined)));
         let dir = ui_dir_of(locale);
         if let Some((name, messages)) = ui.iter().find(|(name, _)| *name == dir) {
             let entry = ui_entry(&mut text, name, messages);
@@ -407,7 +433,15 @@ fn text_code(letters: &[Letter], ui: &[(String, BTreeMap<String, String>)]) -> S
          const fn cut(start: usize, end: usize) -> &'static str {\n    \
          TEXT.split_at(end).0.split_at(start).1\n}\n\n",
     );
-    code.push_str("pub static LETTERS: &[Letter] = &[\n");
+    code.push_str(
+        "/// The built-in letters' ids in catalogue order, and the form each is for.\n\
+         pub static LETTER_IDS: &[(&str, FormKind)] = &[\n",
+    );
+    code.extend(letter_ids(letters));
+    code.push_str(
+        "];\n\n/// Per locale, its letters in catalogue order: title, description and body of \
+         each, each ended by U+0001.\npub static LETTER_LOCALES: &[(&str, &str)] = &[\n",
+    );
     code.extend(letter_code);
     code.push_str("];\n\npub static UI_KEYS: &[&str] = &[\n");
     for k in &keys {

@@ -1,9 +1,9 @@
 //! The letter catalogue (`src/letters/`) and rendering letters with the person's details.
 
-use objection::core::data::{FormKind, Letter, LETTERS};
+use objection::core::data::{FormKind, Letter};
 use objection::core::letters::{
-    best_locale, find_letter, letters_for, locales, preselect_locale, render, Details,
-    FALLBACK_LOCALE, MAX_DETAIL_CHARS,
+    all as all_letters, best_locale, find_letter, letters_for, locales, preselect_locale, render,
+    Details, FALLBACK_LOCALE, MAX_DETAIL_CHARS,
 };
 use objection::core::template;
 
@@ -97,11 +97,11 @@ fn every_locale_has_every_reason_in_order_txt() {
 #[test]
 fn every_letter_is_a_reason_of_order_txt() {
     let order = reason_order();
-    for letter in LETTERS {
+    for letter in &all_letters() {
         assert!(
             order.iter().any(|id| id == letter.id),
             "{} is not listed in order.txt",
-            name(letter)
+            name(&letter)
         );
     }
 }
@@ -109,9 +109,9 @@ fn every_letter_is_a_reason_of_order_txt() {
 #[test]
 fn every_translation_uses_the_placeholders_of_the_english_letter() {
     let mut failures = Vec::new();
-    for letter in LETTERS.iter().filter(|l| l.locale != FALLBACK_LOCALE) {
+    for letter in all_letters().iter().filter(|l| l.locale != FALLBACK_LOCALE) {
         let Some(english) = find_letter(FALLBACK_LOCALE, letter.id) else {
-            failures.push(format!("{}: no English letter of that id", name(letter)));
+            failures.push(format!("{}: no English letter of that id", name(&letter)));
             continue;
         };
         let mut mine = template::placeholders_used(letter.body);
@@ -119,12 +119,12 @@ fn every_translation_uses_the_placeholders_of_the_english_letter() {
         mine.sort_unstable();
         theirs.sort_unstable();
         if mine != theirs {
-            failures.push(format!("{}: {mine:?}, English: {theirs:?}", name(letter)));
+            failures.push(format!("{}: {mine:?}, English: {theirs:?}", name(&letter)));
         }
         if letter.form != english.form {
             failures.push(format!(
                 "{}: form {:?}, English: {:?}",
-                name(letter),
+                name(&letter),
                 letter.form,
                 english.form
             ));
@@ -148,38 +148,38 @@ fn every_form_has_letters_in_every_locale() {
 
 #[test]
 fn every_letter_passes_the_template_check() {
-    for letter in LETTERS {
+    for letter in &all_letters() {
         let problems = template::check(letter.body);
-        assert!(problems.is_empty(), "{}: {problems:?}", name(letter));
+        assert!(problems.is_empty(), "{}: {problems:?}", name(&letter));
     }
 }
 
 #[test]
 fn every_letter_has_a_short_title_and_description() {
-    for letter in LETTERS {
+    for letter in &all_letters() {
         let title = letter.title.chars().count();
         let description = letter.description.chars().count();
         assert!(
             (1..=40).contains(&title),
             "{}: title has {title} characters",
-            name(letter)
+            name(&letter)
         );
         assert!(
             (1..=90).contains(&description),
             "{}: description has {description} characters",
-            name(letter)
+            name(&letter)
         );
     }
 }
 
 #[test]
 fn every_letter_is_plain_text() {
-    for letter in LETTERS {
+    for letter in &all_letters() {
         for text in [letter.title, letter.description, letter.body] {
             assert!(
                 !text.contains(['<', '>']),
                 "{}: markup in {text:?}",
-                name(letter)
+                name(&letter)
             );
         }
     }
@@ -207,23 +207,23 @@ fn law(locale: &str) -> (&'static [&'static str], &'static str) {
 
 #[test]
 fn every_letter_names_its_law_the_right_to_object_and_the_accounts_center() {
-    for letter in LETTERS {
+    for letter in &all_letters() {
         let (names, article) = law(letter.locale);
         assert!(
             names.iter().any(|n| letter.body.contains(n)),
             "{}: does not name the law as {names:?}",
-            name(letter)
+            name(&letter)
         );
         assert!(
             letter.body.contains(article),
             "{}: does not cite the article ({article})",
-            name(letter)
+            name(&letter)
         );
         let phrase = accounts_center(letter.locale);
         assert!(
             letter.body.contains(phrase),
             "{}: does not mention {phrase:?}",
-            name(letter)
+            name(&letter)
         );
     }
 }
@@ -231,7 +231,7 @@ fn every_letter_names_its_law_the_right_to_object_and_the_accounts_center() {
 #[test]
 fn every_letter_renders_cleanly_with_and_without_details() {
     let mut failures = Vec::new();
-    for letter in LETTERS {
+    for letter in &all_letters() {
         for (what, details) in [
             ("no details", Details::default()),
             ("all details", all_details()),
@@ -239,10 +239,10 @@ fn every_letter_renders_cleanly_with_and_without_details() {
             let text = render(letter.body, &details, TODAY);
             let length = text.chars().count();
             if !(300..=2_000).contains(&length) {
-                failures.push(format!("{} ({what}): {length} characters", name(letter)));
+                failures.push(format!("{} ({what}): {length} characters", name(&letter)));
             }
             for problem in layout_problems(&text) {
-                failures.push(format!("{} ({what}): {problem}", name(letter)));
+                failures.push(format!("{} ({what}): {problem}", name(&letter)));
             }
         }
     }
@@ -255,14 +255,14 @@ fn every_letter_renders_cleanly_with_and_without_details() {
 #[test]
 fn with_all_details_every_value_appears() {
     let details = all_details();
-    for letter in LETTERS {
+    for letter in &all_letters() {
         let text = render(letter.body, &details, TODAY);
         for placeholder in template::placeholders_used(letter.body) {
             let value = value_of(&details, placeholder);
             assert!(
                 text.contains(value),
                 "{}: {{{placeholder}}} = {value:?} missing from:\n{text}",
-                name(letter)
+                name(&letter)
             );
         }
     }
@@ -270,19 +270,19 @@ fn with_all_details_every_value_appears() {
 
 #[test]
 fn with_no_details_no_placeholder_remains() {
-    for letter in LETTERS {
+    for letter in &all_letters() {
         let text = render(letter.body, &Details::default(), TODAY);
         for placeholder in template::PLACEHOLDERS {
             assert!(
                 !text.contains(&format!("{{{placeholder}}}")),
                 "{}: {{{placeholder}}} left in:\n{text}",
-                name(letter)
+                name(&letter)
             );
         }
         assert!(
             !text.contains("()") && !text.contains("( )"),
             "{}: empty parentheses in:\n{text}",
-            name(letter)
+            name(&letter)
         );
     }
 }
@@ -290,7 +290,7 @@ fn with_no_details_no_placeholder_remains() {
 #[test]
 fn each_detail_alone_renders_cleanly() {
     let all = all_details();
-    for letter in LETTERS {
+    for letter in &all_letters() {
         for placeholder in template::placeholders_used(letter.body) {
             let mut details = Details::default();
             let value = value_of(&all, placeholder).to_string();
@@ -304,13 +304,13 @@ fn each_detail_alone_renders_cleanly() {
             assert!(
                 text.contains(&value),
                 "{}: only {{{placeholder}}} given, {value:?} missing from:\n{text}",
-                name(letter)
+                name(&letter)
             );
             let problems = layout_problems(&text);
             assert!(
                 problems.is_empty(),
                 "{}: only {{{placeholder}}}: {problems:?}",
-                name(letter)
+                name(&letter)
             );
         }
     }
@@ -335,9 +335,9 @@ fn the_date_defaults_to_today() {
 }
 
 /// The built-in letters that use `{name}`.
-fn letters_with_name() -> Vec<&'static Letter> {
-    let found: Vec<_> = LETTERS
-        .iter()
+fn letters_with_name() -> Vec<Letter> {
+    let found: Vec<_> = all_letters()
+        .into_iter()
         .filter(|l| template::placeholders_used(l.body).contains(&"name"))
         .collect();
     assert!(!found.is_empty(), "no letter uses {{name}}");
@@ -355,7 +355,7 @@ fn markup_in_a_detail_comes_out_as_the_same_literal_text() {
         assert!(
             text.contains("<b>Ann</b> & <script>alert(1)</script>"),
             "{}:\n{text}",
-            name(letter)
+            name(&letter)
         );
         assert!(!text.contains("&lt;") && !text.contains("&amp;"));
     }
@@ -372,17 +372,17 @@ fn control_characters_and_line_breaks_in_a_detail_become_single_spaces() {
         assert!(
             text.contains("Ann B. Example Jr"),
             "{}:\n{text}",
-            name(letter)
+            name(&letter)
         );
         assert!(
             !text.contains(['\r', '\t', '\u{7}', '\u{0}']),
             "{}: control character left",
-            name(letter)
+            name(&letter)
         );
         assert!(
             layout_problems(&text).is_empty(),
             "{}: {:?}",
-            name(letter),
+            name(&letter),
             layout_problems(&text)
         );
     }
@@ -399,8 +399,8 @@ fn an_over_long_detail_is_cut_to_the_maximum_characters() {
     let over = "é".repeat(MAX_DETAIL_CHARS + 1);
     for letter in letters_with_name() {
         let text = render(letter.body, &details, TODAY);
-        assert!(text.contains(&exact), "{}: detail missing", name(letter));
-        assert!(!text.contains(&over), "{}: detail not cut", name(letter));
+        assert!(text.contains(&exact), "{}: detail missing", name(&letter));
+        assert!(!text.contains(&over), "{}: detail not cut", name(&letter));
     }
     assert_eq!(
         render("[{name}]", &details, TODAY).chars().count(),

@@ -172,7 +172,7 @@ impl Composer {
     }
 
     /// The reasons to choose from: the letters for the chosen form in the chosen language.
-    pub fn choices(&self) -> Vec<&'static Letter> {
+    pub fn choices(&self) -> Vec<Letter> {
         letters::letters_for(self.target.form(), self.locale)
     }
 

@@ -80,8 +80,9 @@ pub struct FormRule {
     pub avoid: &'static [Words],
 }
 
-/// A built-in letter, as written in `src/letters/<locale>/<id>.txt`.
-#[derive(Debug)]
+/// A built-in letter, as written in `src/letters/<locale>/<id>.txt` (made on demand from
+/// [`LETTER_IDS`] and [`LETTER_LOCALES`] by `core::letters`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Letter {
     pub locale: &'static str,
     pub id: &'static str,

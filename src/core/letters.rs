@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::data::{FormKind, Letter, LETTERS};
+use super::data::{FormKind, Letter, LETTER_IDS, LETTER_LOCALES};
 use super::template;
 
 /// Used when we have no letters in the form's language.
@@ -47,13 +47,37 @@ impl Details {
 
 /// The locales we have letters in, in catalogue order.
 pub fn locales() -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = Vec::new();
-    for l in LETTERS {
-        if !out.contains(&l.locale) {
-            out.push(l.locale);
-        }
-    }
-    out
+    LETTER_LOCALES.iter().map(|(locale, _)| *locale).collect()
+}
+
+/// Every built-in letter, locale by locale, each locale's in catalogue order.
+pub fn all() -> Vec<Letter> {
+    LETTER_LOCALES
+        .iter()
+        .flat_map(|(locale, _)| of_locale(locale))
+        .collect()
+}
+
+/// A locale's letters in catalogue order (none for a locale we do not have). Its text holds
+/// title, description and body of each letter, each ended by U+0001.
+fn of_locale(locale: &str) -> Vec<Letter> {
+    let Some((locale, text)) = LETTER_LOCALES.iter().find(|(l, _)| *l == locale) else {
+        return Vec::new();
+    };
+    let mut pieces = text.split('\u{1}');
+    LETTER_IDS
+        .iter()
+        .map_while(|(id, form)| {
+            Some(Letter {
+                locale,
+                id,
+                title: pieces.next()?,
+                description: pieces.next()?,
+                form: *form,
+                body: pieces.next()?,
+            })
+        })
+        .collect()
 }
 
 /// The locale of ours that best fits a form language like `de`, `pt-br` or `en-gb`: the exact
@@ -79,16 +103,16 @@ pub fn preselect_locale(form_lang: Option<&str>, remembered: Option<&str>) -> &'
 }
 
 /// The built-in letters for a form in a locale, in catalogue order.
-pub fn letters_for(form: FormKind, locale: &str) -> Vec<&'static Letter> {
-    LETTERS
-        .iter()
-        .filter(|l| l.form == form && l.locale == locale)
+pub fn letters_for(form: FormKind, locale: &str) -> Vec<Letter> {
+    of_locale(locale)
+        .into_iter()
+        .filter(|l| l.form == form)
         .collect()
 }
 
 /// One built-in letter.
-pub fn find_letter(locale: &str, id: &str) -> Option<&'static Letter> {
-    LETTERS.iter().find(|l| l.locale == locale && l.id == id)
+pub fn find_letter(locale: &str, id: &str) -> Option<Letter> {
+    of_locale(locale).into_iter().find(|l| l.id == id)
 }
 
 /// Renders a letter body with the person's details. `today` fills `{date}` when the person gave
