@@ -87,9 +87,9 @@ fn check_patterns<'a>(origin: &str, patterns: impl IntoIterator<Item = &'a Strin
     }
 }
 
+/// A list of patterns as one string, separated by U+0001 (`data::Words`).
 fn words(list: &[String]) -> String {
-    let quoted: Vec<String> = list.iter().map(|w| format!("{w:?}")).collect();
-    format!("&[{}]", quoted.join(", "))
+    list.join("\u{1}")
 }
 
 fn rules_code(path: &Path) -> String {
@@ -150,15 +150,15 @@ fn rules_code(path: &Path) -> String {
             let gs: Vec<String> = groups.iter().map(|g| words(g)).collect();
             let _ = write!(
                 title,
-                "TitleRule {{ lang: {lang:?}, groups: &[{}] }}, ",
-                gs.join(", ")
+                "TitleRule {{ lang: {lang:?}, joined: {:?} }}, ",
+                gs.join("\u{2}")
             );
         }
         let lists = |map: &BTreeMap<String, Vec<String>>| {
             let mut s = String::new();
             for (lang, list) in map {
                 check_patterns(&origin, list);
-                let _ = write!(s, "Words {{ lang: {lang:?}, words: {} }}, ", words(list));
+                let _ = write!(s, "Words {{ lang: {lang:?}, joined: {:?} }}, ", words(list));
             }
             s
         };

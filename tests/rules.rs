@@ -2,7 +2,7 @@
 //! reason and avoid pattern, and the language and field rules of recognition. The data-driven
 //! tests iterate the embedded rules, so a rule added to the file is covered without a new test.
 
-use objection::core::data::{FormKind, FormRule, Platform, FORMS, HOSTS};
+use objection::core::data::{FormKind, FormRule, Platform, TitleRule, FORMS, HOSTS};
 use objection::core::recognise::{parse_contact_url, recognise, Basis, Recognition};
 use objection::core::report::{FieldKind, FieldReport, HiddenInput, Label, PageReport};
 
@@ -85,12 +85,13 @@ fn word(pattern: &str, lang: &str) -> String {
 
 /// A page title for a rule's language: the first pattern of each group, or of each group but
 /// `skip`.
-fn title_from(groups: &[&[&str]], lang: &str, skip: Option<usize>) -> String {
-    let words: Vec<String> = groups
-        .iter()
+fn title_from(rule: &TitleRule, skip: Option<usize>) -> String {
+    let words: Vec<String> = rule
+        .groups()
         .enumerate()
         .filter(|(i, _)| Some(*i) != skip)
-        .map(|(_, g)| word(g[0], lang))
+        .filter_map(|(_, mut g)| g.next())
+        .map(|first| word(first, rule.lang))
         .collect();
     format!("{} | Meta", words.join(" "))
 }
@@ -334,7 +335,7 @@ fn every_title_rule_recognises_an_unknown_form_by_its_title() {
     let mut failures = Vec::new();
     for rule in FORMS {
         for t in rule.title {
-            let title = title_from(t.groups, t.lang, None);
+            let title = title_from(t, None);
             let r = recognise(&page(
                 &contact_url(Platform::Facebook, UNKNOWN_ID),
                 "",
@@ -368,8 +369,8 @@ fn every_title_rule_needs_every_group() {
     let mut failures = Vec::new();
     for rule in FORMS {
         for t in rule.title {
-            for skip in 0..t.groups.len() {
-                let title = title_from(t.groups, t.lang, Some(skip));
+            for skip in 0..t.groups().count() {
+                let title = title_from(t, Some(skip));
                 let r = recognise(&page(
                     &contact_url(Platform::Facebook, UNKNOWN_ID),
                     "",
@@ -397,7 +398,7 @@ fn every_title_rule_needs_every_group() {
 fn a_title_rule_matches_a_heading_when_the_title_is_just_facebook() {
     for rule in FORMS {
         for t in rule.title {
-            let heading = title_from(t.groups, t.lang, None);
+            let heading = title_from(t, None);
             let r = recognise(&page(
                 &contact_url(Platform::Facebook, UNKNOWN_ID),
                 "",
@@ -493,9 +494,9 @@ fn every_reason_pattern_wins_over_an_avoided_textarea_before_it() {
                 .iter()
                 .find(|a| a.lang == reason.lang)
                 .expect("avoid words in the same language");
-            for r_pat in reason.words {
+            for r_pat in reason.patterns() {
                 let reason_label = format!("{}:", word(r_pat, reason.lang));
-                for a_pat in avoid.words {
+                for a_pat in avoid.patterns() {
                     cases += 1;
                     let avoid_label = format!("{}:", word(a_pat, reason.lang));
                     // The reason field is a one-line input: it is only chosen through its label,
@@ -543,7 +544,7 @@ fn every_reason_pattern_picks_its_textarea_among_several() {
     for rule in FORMS {
         let url = first_known_url(rule);
         for reason in rule.reason {
-            for r_pat in reason.words {
+            for r_pat in reason.patterns() {
                 let label = word(r_pat, reason.lang);
                 // Two text boxes: without the reason label, neither would be chosen.
                 let r = recognise(&page(
@@ -575,7 +576,7 @@ fn a_field_labelled_only_with_an_avoid_pattern_is_never_chosen() {
     for rule in FORMS {
         let url = first_known_url(rule);
         for avoid in rule.avoid {
-            for a_pat in avoid.words {
+            for a_pat in avoid.patterns() {
                 let label = word(a_pat, avoid.lang);
                 for kind in [
                     FieldKind::Textarea,

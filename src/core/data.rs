@@ -1,6 +1,8 @@
 //! The embedded data: form rules from `src/rules/forms.toml` and letters from `src/letters/`,
 //! turned into statics by `build.rs`.
 
+use std::str::Split;
+
 use serde::{Deserialize, Serialize};
 
 /// Which of Meta's forms a page is.
@@ -57,18 +59,41 @@ pub struct KnownForm {
     pub year: u16,
 }
 
+/// Separates the patterns of a list in [`Words`] and [`TitleRule`]. Patterns are folded text, so
+/// they never hold it (`build.rs` checks).
+const PATTERN_SEP: char = '\u{1}';
+/// Separates the groups of a [`TitleRule`].
+const GROUP_SEP: char = '\u{2}';
+
 /// One language's title rule: the text must contain a pattern of every group.
 #[derive(Debug)]
 pub struct TitleRule {
     pub lang: &'static str,
-    pub groups: &'static [&'static [&'static str]],
+    /// The groups, one string (smaller in the WebAssembly than slices of slices): read it with
+    /// [`TitleRule::groups`].
+    pub joined: &'static str,
+}
+
+impl TitleRule {
+    /// The groups, each a list of patterns.
+    pub fn groups(&self) -> impl Iterator<Item = Split<'static, char>> {
+        self.joined.split(GROUP_SEP).map(|g| g.split(PATTERN_SEP))
+    }
 }
 
 /// One language's list of label patterns.
 #[derive(Debug)]
 pub struct Words {
     pub lang: &'static str,
-    pub words: &'static [&'static str],
+    /// The patterns, one string: read it with [`Words::patterns`].
+    pub joined: &'static str,
+}
+
+impl Words {
+    /// The patterns (none for an empty list, which `joined` writes as "").
+    pub fn patterns(&self) -> impl Iterator<Item = &'static str> {
+        self.joined.split(PATTERN_SEP).filter(|p| !p.is_empty())
+    }
 }
 
 #[derive(Debug)]

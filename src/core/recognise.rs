@@ -160,11 +160,7 @@ fn title_match(rule: &FormRule, texts: &[String]) -> Option<&'static str> {
     rule.title.iter().find_map(|t| {
         texts
             .iter()
-            .any(|text| {
-                t.groups
-                    .iter()
-                    .all(|g| g.iter().any(|p| contains_pattern(text, p)))
-            })
+            .any(|text| t.groups().all(|mut g| g.any(|p| contains_pattern(text, p))))
             .then_some(t.lang)
     })
 }
@@ -172,9 +168,8 @@ fn title_match(rule: &FormRule, texts: &[String]) -> Option<&'static str> {
 fn any_word(rule_lists: &[super::data::Words], folded: &str) -> Option<&'static str> {
     rule_lists
         .iter()
-        .flat_map(|w| w.words.iter())
+        .flat_map(|w| w.patterns())
         .find(|p| contains_pattern(folded, p))
-        .copied()
 }
 
 fn label_weight(source: &str) -> u32 {
