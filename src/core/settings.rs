@@ -9,9 +9,7 @@
 //! unless the person chose to discard it ([`Stored::discard`]). Data written by a newer version
 //! is read as far as this version understands it and never written over.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::data::FormKind;
 use super::letters::Details;
@@ -24,12 +22,13 @@ pub const SETTINGS_VERSION: u32 = 2;
 /// The storage key.
 pub const SETTINGS_KEY: &str = "settings";
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     pub version: u32,
-    /// The letter language the person chose, by form language (`de` → `en`).
-    pub locale_by_lang: BTreeMap<String, String>,
+    /// The letter language the person chose, by form language (`de` → `en`), each form language
+    /// once, in the order they were first chosen (a list: a map's code would cost more in the
+    /// WebAssembly than these few entries could ever save).
+    pub locale_by_lang: Vec<(String, String)>,
     /// The person's optional details.
     pub details: Details,
     /// The person's own letters.
@@ -40,7 +39,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             version: SETTINGS_VERSION,
-            locale_by_lang: BTreeMap::new(),
+            locale_by_lang: Vec::new(),
             details: Details::default(),
             letters: Vec::new(),
         }
@@ -221,7 +220,7 @@ pub fn load(stored: Option<Result<Raw, ()>>) -> (Settings, Stored) {
     };
     read_object(object.get(KEY_LOCALES), &mut kept.locale_by_lang, |k, v| {
         v.as_str()
-            .map(|v| settings.locale_by_lang.insert(k.to_string(), v.to_string()))
+            .map(|v| settings.remember_locale(Some(k), v))
             .is_some()
     });
     read_object(object.get(KEY_DETAILS), &mut kept.details, |k, v| {
@@ -409,13 +408,20 @@ impl Stored {
 impl Settings {
     /// The remembered letter language for forms in `lang` (`None`: the form's language).
     pub fn remembered_locale(&self, lang: Option<&str>) -> Option<&str> {
+        let lang = lang.unwrap_or("");
         self.locale_by_lang
-            .get(lang.unwrap_or(""))
-            .map(String::as_str)
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map(|(_, locale)| locale.as_str())
     }
 
     pub fn remember_locale(&mut self, lang: Option<&str>, locale: &str) {
-        self.locale_by_lang
-            .insert(lang.unwrap_or("").to_string(), locale.to_string());
+        let lang = lang.unwrap_or("");
+        match self.locale_by_lang.iter_mut().find(|(l, _)| l == lang) {
+            Some((_, kept)) => *kept = locale.to_string(),
+            None => self
+                .locale_by_lang
+                .push((lang.to_string(), locale.to_string())),
+        }
     }
 }
