@@ -101,7 +101,7 @@ fn every_letter_is_a_reason_of_order_txt() {
         assert!(
             order.iter().any(|id| id == letter.id),
             "{} is not listed in order.txt",
-            name(&letter)
+            name(letter)
         );
     }
 }
@@ -111,7 +111,7 @@ fn every_translation_uses_the_placeholders_of_the_english_letter() {
     let mut failures = Vec::new();
     for letter in all_letters().iter().filter(|l| l.locale != FALLBACK_LOCALE) {
         let Some(english) = find_letter(FALLBACK_LOCALE, letter.id) else {
-            failures.push(format!("{}: no English letter of that id", name(&letter)));
+            failures.push(format!("{}: no English letter of that id", name(letter)));
             continue;
         };
         let mut mine = template::placeholders_used(letter.body);
@@ -119,12 +119,12 @@ fn every_translation_uses_the_placeholders_of_the_english_letter() {
         mine.sort_unstable();
         theirs.sort_unstable();
         if mine != theirs {
-            failures.push(format!("{}: {mine:?}, English: {theirs:?}", name(&letter)));
+            failures.push(format!("{}: {mine:?}, English: {theirs:?}", name(letter)));
         }
         if letter.form != english.form {
             failures.push(format!(
                 "{}: form {:?}, English: {:?}",
-                name(&letter),
+                name(letter),
                 letter.form,
                 english.form
             ));
@@ -150,7 +150,7 @@ fn every_form_has_letters_in_every_locale() {
 fn every_letter_passes_the_template_check() {
     for letter in &all_letters() {
         let problems = template::check(letter.body);
-        assert!(problems.is_empty(), "{}: {problems:?}", name(&letter));
+        assert!(problems.is_empty(), "{}: {problems:?}", name(letter));
     }
 }
 
@@ -162,12 +162,12 @@ fn every_letter_has_a_short_title_and_description() {
         assert!(
             (1..=40).contains(&title),
             "{}: title has {title} characters",
-            name(&letter)
+            name(letter)
         );
         assert!(
             (1..=90).contains(&description),
             "{}: description has {description} characters",
-            name(&letter)
+            name(letter)
         );
     }
 }
@@ -179,7 +179,7 @@ fn every_letter_is_plain_text() {
             assert!(
                 !text.contains(['<', '>']),
                 "{}: markup in {text:?}",
-                name(&letter)
+                name(letter)
             );
         }
     }
@@ -212,18 +212,18 @@ fn every_letter_names_its_law_the_right_to_object_and_the_accounts_center() {
         assert!(
             names.iter().any(|n| letter.body.contains(n)),
             "{}: does not name the law as {names:?}",
-            name(&letter)
+            name(letter)
         );
         assert!(
             letter.body.contains(article),
             "{}: does not cite the article ({article})",
-            name(&letter)
+            name(letter)
         );
         let phrase = accounts_center(letter.locale);
         assert!(
             letter.body.contains(phrase),
             "{}: does not mention {phrase:?}",
-            name(&letter)
+            name(letter)
         );
     }
 }
@@ -239,10 +239,10 @@ fn every_letter_renders_cleanly_with_and_without_details() {
             let text = render(letter.body, &details, TODAY);
             let length = text.chars().count();
             if !(300..=2_000).contains(&length) {
-                failures.push(format!("{} ({what}): {length} characters", name(&letter)));
+                failures.push(format!("{} ({what}): {length} characters", name(letter)));
             }
             for problem in layout_problems(&text) {
-                failures.push(format!("{} ({what}): {problem}", name(&letter)));
+                failures.push(format!("{} ({what}): {problem}", name(letter)));
             }
         }
     }
@@ -262,7 +262,7 @@ fn with_all_details_every_value_appears() {
             assert!(
                 text.contains(value),
                 "{}: {{{placeholder}}} = {value:?} missing from:\n{text}",
-                name(&letter)
+                name(letter)
             );
         }
     }
@@ -276,13 +276,13 @@ fn with_no_details_no_placeholder_remains() {
             assert!(
                 !text.contains(&format!("{{{placeholder}}}")),
                 "{}: {{{placeholder}}} left in:\n{text}",
-                name(&letter)
+                name(letter)
             );
         }
         assert!(
             !text.contains("()") && !text.contains("( )"),
             "{}: empty parentheses in:\n{text}",
-            name(&letter)
+            name(letter)
         );
     }
 }
@@ -304,13 +304,13 @@ fn each_detail_alone_renders_cleanly() {
             assert!(
                 text.contains(&value),
                 "{}: only {{{placeholder}}} given, {value:?} missing from:\n{text}",
-                name(&letter)
+                name(letter)
             );
             let problems = layout_problems(&text);
             assert!(
                 problems.is_empty(),
                 "{}: only {{{placeholder}}}: {problems:?}",
-                name(&letter)
+                name(letter)
             );
         }
     }
