@@ -87,9 +87,10 @@ fn check_patterns<'a>(origin: &str, patterns: impl IntoIterator<Item = &'a Strin
     }
 }
 
-/// A list of patterns as one string, separated by U+0001 (`data::Words`).
+/// A list of patterns as one string, separated by PIECE_END (`data::Words`). Patterns are
+/// folded text (`check_patterns`), so they never hold PIECE_END or GROUP_END.
 fn words(list: &[String]) -> String {
-    list.join("\u{1}")
+    list.join(&PIECE_END.to_string())
 }
 
 fn rules_code(path: &Path) -> String {
@@ -151,7 +152,7 @@ fn rules_code(path: &Path) -> String {
             let _ = write!(
                 title,
                 "TitleRule {{ lang: {lang:?}, joined: {:?} }}, ",
-                gs.join("\u{2}")
+                gs.join(&GROUP_END.to_string())
             );
         }
         let lists = |map: &BTreeMap<String, Vec<String>>| {
@@ -338,8 +339,20 @@ impl Text {
     }
 }
 
-/// Ends each interface message in the text (see `core::ui`).
-const UI_END: char = '\u{1}';
+/// Ends each interface message and each letter's title, description and body in the text, and
+/// separates the patterns of a form rule (`core::data::PIECE_END`).
+const PIECE_END: char = '\u{1}';
+/// Separates the pattern groups of a title rule (`core::data`).
+const GROUP_END: char = '\u{2}';
+
+/// Appends `piece` and PIECE_END to `joined`; a piece holding PIECE_END itself stops the build.
+fn push_piece(joined: &mut String, piece: &str, origin: &str, what: &str) {
+    if piece.contains(PIECE_END) {
+        fail(origin, &format!("{what} contains the character U+0001"));
+    }
+    joined.push_str(piece);
+    joined.push(PIECE_END);
+}
 
 /// The interface locale (`_locales` folder) that goes with a letter locale.
 fn ui_dir_of(letter_locale: &str) -> String {
@@ -382,17 +395,13 @@ fn text_code(letters: &[Letter], ui: &[(String, BTreeMap<String, String>)]) -> S
         .find(|(name, _)| name == "en")
         .map(|(_, m)| m.keys().collect())
         .unwrap_or_default();
-    // A locale's messages in key order, each followed by UI_END (no table of slices: the core
+    // A locale's messages in key order, each followed by PIECE_END (no table of slices: the core
     // finds message n by counting separators, which costs nothing next to drawing a page).
     let ui_entry = |text: &mut Text, name: &str, messages: &BTreeMap<String, String>| {
         let mut joined = String::new();
         for k in &keys {
             let piece = messages.get(*k).map_or("", String::as_str);
-            if piece.contains(UI_END) {
-                fail(name, &format!("message {k} contains the character U+0001"));
-            }
-            joined.push_str(piece);
-            joined.push(UI_END);
+            push_piece(&mut joined, piece, name, &format!("message {k}"));
         }
         format!("    ({name:?}, {}),\n", text.cut(&joined))
     };
@@ -400,18 +409,16 @@ fn text_code(letters: &[Letter], ui: &[(String, BTreeMap<String, String>)]) -> S
     locales.dedup();
     for locale in locales {
         // The locale's letters in catalogue order: title, description and body, each ended by
-        // UI_END (the core finds letter n by counting, as it finds messages).
+        // PIECE_END (the core finds letter n by counting, as it finds messages).
         let mut joined = String::new();
         for l in letters.iter().filter(|l| l.locale == locale) {
-            for piece in [&l.title, &l.description, &l.body] {
-                if piece.contains(UI_END) {
-                    fail(
-                        &format!("src/letters/{locale}/{}.txt", l.id),
-                        "contains the character U+0001",
-                    );
-                }
-                joined.push_str(piece);
-                joined.push(UI_END);
+            let origin = format!("src/letters/{locale}/{}.txt", l.id);
+            for (what, piece) in [
+                ("title", &l.title),
+                ("description", &l.description),
+                ("letter", &l.body),
+            ] {
+                push_piece(&mut joined, piece, &origin, what);
             }
         }
         letter_code.push(format!("    ({locale:?}, {}),\n", text.cut(&joined)));

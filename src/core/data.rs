@@ -59,11 +59,12 @@ pub struct KnownForm {
     pub year: u16,
 }
 
-/// Separates the patterns of a list in [`Words`] and [`TitleRule`]. Patterns are folded text, so
-/// they never hold it (`build.rs` checks).
-const PATTERN_SEP: char = '\u{1}';
+/// Ends each piece of the embedded text that the core finds by counting (an interface message;
+/// a letter's title, description and body) and separates the patterns of a list in [`Words`]
+/// and [`TitleRule`]. `build.rs` checks that no piece holds it (patterns are folded text).
+pub const PIECE_END: char = '\u{1}';
 /// Separates the groups of a [`TitleRule`].
-const GROUP_SEP: char = '\u{2}';
+const GROUP_END: char = '\u{2}';
 
 /// One language's title rule: the text must contain a pattern of every group.
 #[derive(Debug)]
@@ -77,7 +78,7 @@ pub struct TitleRule {
 impl TitleRule {
     /// The groups, each a list of patterns.
     pub fn groups(&self) -> impl Iterator<Item = Split<'static, char>> {
-        self.joined.split(GROUP_SEP).map(|g| g.split(PATTERN_SEP))
+        self.joined.split(GROUP_END).map(|g| g.split(PIECE_END))
     }
 }
 
@@ -92,7 +93,7 @@ pub struct Words {
 impl Words {
     /// The patterns (none for an empty list, which `joined` writes as "").
     pub fn patterns(&self) -> impl Iterator<Item = &'static str> {
-        self.joined.split(PATTERN_SEP).filter(|p| !p.is_empty())
+        self.joined.split(PIECE_END).filter(|p| !p.is_empty())
     }
 }
 

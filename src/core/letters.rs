@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::data::{FormKind, Letter, LETTER_IDS, LETTER_LOCALES};
+use super::data::{FormKind, Letter, LETTER_IDS, LETTER_LOCALES, PIECE_END};
 use super::template;
 
 /// Used when we have no letters in the form's language.
@@ -59,12 +59,12 @@ pub fn all() -> Vec<Letter> {
 }
 
 /// A locale's letters in catalogue order (none for a locale we do not have). Its text holds
-/// title, description and body of each letter, each ended by U+0001.
+/// title, description and body of each letter, each ended by [`PIECE_END`].
 fn of_locale(locale: &str) -> Vec<Letter> {
     let Some((locale, text)) = LETTER_LOCALES.iter().find(|(l, _)| *l == locale) else {
         return Vec::new();
     };
-    let mut pieces = text.split('\u{1}');
+    let mut pieces = text.split(PIECE_END);
     LETTER_IDS
         .iter()
         .map_while(|(id, form)| {

@@ -3,10 +3,7 @@
 //! only the few messages its manifest needs in `_locales`, and everything else comes from here, so
 //! that the interface's 28 languages are packed together with the letters.
 
-use super::data::{UI_KEYS, UI_LOCALES};
-
-/// Ends each message of a locale in the embedded text (`build.rs` writes them so).
-const UI_END: char = '\u{1}';
+use super::data::{PIECE_END, UI_KEYS, UI_LOCALES};
 
 /// The interface's language where the browser's is not one of ours.
 pub const UI_FALLBACK: &str = "en";
@@ -48,7 +45,7 @@ pub fn message(locale: &str, key: &str, substitutions: &[String]) -> String {
         UI_LOCALES
             .iter()
             .find(|(locale, _)| *locale == name)
-            .and_then(|(_, messages)| messages.split(UI_END).nth(index))
+            .and_then(|(_, messages)| messages.split(PIECE_END).nth(index))
             .filter(|m| !m.is_empty())
     };
     let text = lookup(locale)
