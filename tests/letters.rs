@@ -2,8 +2,8 @@
 
 use objection::core::data::{FormKind, Letter};
 use objection::core::letters::{
-    all as all_letters, best_locale, find_letter, letters_for, locales, preselect_locale, render,
-    Details, FALLBACK_LOCALE, MAX_DETAIL_CHARS,
+    all as all_letters, best_locale, find_letter, letters_for, locales, locales_for,
+    preselect_locale, render, Details, FALLBACK_LOCALE, MAX_DETAIL_CHARS,
 };
 use objection::core::template;
 
@@ -143,6 +143,17 @@ fn every_form_has_letters_in_every_locale() {
                 form.as_str()
             );
         }
+    }
+}
+
+#[test]
+fn locales_for_a_form_are_those_that_have_letters_for_it() {
+    for form in [FormKind::AiObjection, FormKind::ThirdPartyData] {
+        let with_letters: Vec<&str> = locales()
+            .into_iter()
+            .filter(|l| !letters_for(form, l).is_empty())
+            .collect();
+        assert_eq!(locales_for(form), with_letters, "{}", form.as_str());
     }
 }
 

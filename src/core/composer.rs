@@ -164,11 +164,7 @@ impl Composer {
 
     /// The letter languages for the chosen form, in catalogue order.
     pub fn locales(&self) -> Vec<&'static str> {
-        let form = self.target.form();
-        letters::locales()
-            .into_iter()
-            .filter(|l| !letters::letters_for(form, l).is_empty())
-            .collect()
+        letters::locales_for(self.target.form())
     }
 
     /// The reasons to choose from: the letters for the chosen form in the chosen language.

@@ -50,6 +50,16 @@ pub fn locales() -> Vec<&'static str> {
     LETTER_LOCALES.iter().map(|(locale, _)| *locale).collect()
 }
 
+/// The locales with letters for `form`, in catalogue order. Every locale has every letter id
+/// (`build.rs` refuses a locale that lacks one), so this needs only the ids' forms, not the text.
+pub fn locales_for(form: FormKind) -> Vec<&'static str> {
+    if LETTER_IDS.iter().any(|(_, f)| *f == form) {
+        locales()
+    } else {
+        Vec::new()
+    }
+}
+
 /// Every built-in letter, locale by locale, each locale's in catalogue order.
 pub fn all() -> Vec<Letter> {
     LETTER_LOCALES

@@ -170,11 +170,7 @@ impl Model {
 
     /// The locales with letters for this form.
     pub fn locales(&self) -> Vec<&'static str> {
-        let form = self.form().unwrap_or(FormKind::AiObjection);
-        letters::locales()
-            .into_iter()
-            .filter(|l| !letters::letters_for(form, l).is_empty())
-            .collect()
+        letters::locales_for(self.form().unwrap_or(FormKind::AiObjection))
     }
 
     /// Switches the letters' language, keeping the same reason where that language has it.
