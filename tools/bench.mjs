@@ -65,7 +65,8 @@ const benchExt = join(root, 'build', 'bench', 'chrome');
 rmSync(benchExt, { recursive: true, force: true });
 mkdirSync(dirname(benchExt), { recursive: true });
 cpSync(join(root, 'dist', 'chrome'), benchExt, { recursive: true });
-writeFileSync(join(benchExt, 'blank.html'), '<!DOCTYPE html><meta charset="utf-8"><title>blank</title>\n');
+const htmlPage = (title, head) => `<!DOCTYPE html><meta charset="utf-8"><title>${title}</title>${head}\n`;
+writeFileSync(join(benchExt, 'blank.html'), htmlPage('blank', ''));
 // Floors, each a page of the same extension that does less than the popup:
 // - one empty module script: what running any script at all costs;
 // - one module script that instantiates an empty WebAssembly module (8 bytes, preloaded as the
@@ -73,13 +74,12 @@ writeFileSync(join(benchExt, 'blank.html'), '<!DOCTYPE html><meta charset="utf-8
 // - the popup's own head (style sheet, our WebAssembly preloaded, app.js) with nothing to draw
 //   into (no #app): our module's size and start, without deciding or drawing anything. A second,
 //   tiny module notes when our WebAssembly is ready; both load side by side.
-const page = (title, head) => `<!DOCTYPE html><meta charset="utf-8"><title>${title}</title>${head}\n`;
 writeFileSync(join(benchExt, 'script.js'), '\n');
-writeFileSync(join(benchExt, 'script.html'), page('script', '<script type="module" src="script.js"></script>'));
+writeFileSync(join(benchExt, 'script.html'), htmlPage('script', '<script type="module" src="script.js"></script>'));
 writeFileSync(join(benchExt, 'empty.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
 writeFileSync(join(benchExt, 'empty-wasm.js'),
   "WebAssembly.instantiateStreaming(fetch('empty.wasm')).then(() => { globalThis.__readyAt = performance.now(); });\n");
-writeFileSync(join(benchExt, 'empty-wasm.html'), page('empty wasm',
+writeFileSync(join(benchExt, 'empty-wasm.html'), htmlPage('empty wasm',
   '<link rel="preload" href="empty.wasm" as="fetch" type="application/wasm" crossorigin>' +
   '<script type="module" src="empty-wasm.js"></script>'));
 writeFileSync(join(benchExt, 'wasm-floor.js'),
