@@ -34,9 +34,81 @@ struct Host {
 struct Form {
     kind: String,
     known: Vec<Known>,
-    title: BTreeMap<String, Vec<Vec<String>>>,
-    reason: BTreeMap<String, Vec<String>>,
-    avoid: BTreeMap<String, Vec<String>>,
+}
+
+/// One language's words (`src/rules/words/<lang>.toml`).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LangWords {
+    optional: Vec<String>,
+    #[serde(rename = "ai-objection")]
+    ai_objection: FormWords,
+    #[serde(rename = "third-party-data")]
+    third_party_data: FormWords,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FormWords {
+    title: Vec<Vec<String>>,
+    reason: Vec<String>,
+    avoid: Vec<String>,
+}
+
+impl LangWords {
+    fn of(&self, kind: &str) -> &FormWords {
+        match kind {
+            "third-party-data" => &self.third_party_data,
+            _ => &self.ai_objection,
+        }
+    }
+}
+
+/// Every `<lang>.toml` of `dir`, by language.
+fn read_words(dir: &Path) -> BTreeMap<String, LangWords> {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut out = BTreeMap::new();
+    let entries =
+        fs::read_dir(dir).unwrap_or_else(|e| fail(&dir.display().to_string(), &e.to_string()));
+    for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+        if path.extension().is_none_or(|x| x != "toml") {
+            continue;
+        }
+        let origin = path.display().to_string();
+        println!("cargo:rerun-if-changed={origin}");
+        let lang = path
+            .file_stem()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        if lang.len() != 2 || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
+            fail(&origin, "the file name must be a two-letter language code");
+        }
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| fail(&origin, &e.to_string()));
+        let words: LangWords =
+            toml::from_str(&text).unwrap_or_else(|e| fail(&origin, &e.to_string()));
+        check_patterns(&origin, &words.optional);
+        for (kind, w) in [
+            ("ai-objection", &words.ai_objection),
+            ("third-party-data", &words.third_party_data),
+        ] {
+            if w.title.is_empty() || w.title.iter().any(|g| g.is_empty()) {
+                fail(&origin, &format!("{kind} title: empty group"));
+            }
+            if w.reason.is_empty() || w.avoid.is_empty() {
+                fail(
+                    &origin,
+                    &format!("{kind}: reason and avoid need at least one pattern each"),
+                );
+            }
+            check_patterns(
+                &origin,
+                w.title.iter().flatten().chain(&w.reason).chain(&w.avoid),
+            );
+        }
+        out.insert(lang, words);
+    }
+    out
 }
 
 #[derive(serde::Deserialize)]
@@ -89,11 +161,11 @@ fn check_patterns<'a>(origin: &str, patterns: impl IntoIterator<Item = &'a Strin
 
 /// A list of patterns as one string, separated by PIECE_END (`data::Words`). Patterns are
 /// folded text (`check_patterns`), so they never hold PIECE_END or GROUP_END.
-fn words(list: &[String]) -> String {
+fn words_joined(list: &[String]) -> String {
     list.join(&PIECE_END.to_string())
 }
 
-fn rules_code(path: &Path) -> String {
+fn rules_code(path: &Path, langs: &BTreeMap<String, LangWords>) -> String {
     let origin = path.display().to_string();
     let text = fs::read_to_string(path).unwrap_or_else(|e| fail(&origin, &e.to_string()));
     let rules: RuleFile = toml::from_str(&text).unwrap_or_else(|e| fail(&origin, &e.to_string()));
@@ -130,44 +202,39 @@ fn rules_code(path: &Path) -> String {
                 k.year
             );
         }
-        let langs: Vec<&String> = f.title.keys().collect();
-        if langs != f.reason.keys().collect::<Vec<_>>()
-            || langs != f.avoid.keys().collect::<Vec<_>>()
-        {
-            fail(
-                &origin,
-                &format!(
-                    "{}: title, reason and avoid must name the same languages",
-                    f.kind
-                ),
-            );
-        }
         let mut title = String::new();
-        for (lang, groups) in &f.title {
-            if groups.is_empty() || groups.iter().any(|g| g.is_empty()) {
-                fail(&origin, &format!("{} title {lang}: empty group", f.kind));
-            }
-            check_patterns(&origin, groups.iter().flatten());
-            let gs: Vec<String> = groups.iter().map(|g| words(g)).collect();
+        let mut reason = String::new();
+        let mut avoid = String::new();
+        for (lang, words) in langs {
+            let w = words.of(&f.kind);
+            let gs: Vec<String> = w.title.iter().map(|g| words_joined(g)).collect();
             let _ = write!(
                 title,
                 "TitleRule {{ lang: {lang:?}, joined: {:?} }}, ",
                 gs.join(&GROUP_END.to_string())
             );
+            let _ = write!(
+                reason,
+                "Words {{ lang: {lang:?}, joined: {:?} }}, ",
+                words_joined(&w.reason)
+            );
+            let _ = write!(
+                avoid,
+                "Words {{ lang: {lang:?}, joined: {:?} }}, ",
+                words_joined(&w.avoid)
+            );
         }
-        let lists = |map: &BTreeMap<String, Vec<String>>| {
-            let mut s = String::new();
-            for (lang, list) in map {
-                check_patterns(&origin, list);
-                let _ = write!(s, "Words {{ lang: {lang:?}, joined: {:?} }}, ", words(list));
-            }
-            s
-        };
         let _ = writeln!(
             code,
-            "    FormRule {{ kind: {kind}, known: &[{known}], title: &[{title}], reason: &[{}], avoid: &[{}] }},",
-            lists(&f.reason),
-            lists(&f.avoid)
+            "    FormRule {{ kind: {kind}, known: &[{known}], title: &[{title}], reason: &[{reason}], avoid: &[{avoid}] }},"
+        );
+    }
+    code.push_str("];\n\npub static OPTIONAL: &[Words] = &[\n");
+    for (lang, words) in langs {
+        let _ = writeln!(
+            code,
+            "    Words {{ lang: {lang:?}, joined: {:?} }},",
+            words_joined(&words.optional)
         );
     }
     code.push_str("];\n");
@@ -471,10 +538,22 @@ fn main() {
             println!("cargo:rerun-if-changed={}", e.path().display());
         }
     }
-    let mut code = rules_code(&rules);
+    let langs = read_words(&root.join("src/rules/words"));
+    let letters_read = read_letters(&letters);
+    // Every language of the letters has its words, so a form in that language is recognised.
+    for l in &letters_read {
+        let lang = l.locale.split('-').next().unwrap_or_default();
+        if !langs.contains_key(lang) {
+            fail(
+                "src/rules/words",
+                &format!("letters are in {:?}, but there is no {lang}.toml", l.locale),
+            );
+        }
+    }
+    let mut code = rules_code(&rules, &langs);
     code.push('\n');
     code.push_str(&text_code(
-        &read_letters(&letters),
+        &letters_read,
         &read_ui(&root.join("extension/_locales")),
     ));
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("data.rs");

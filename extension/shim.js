@@ -30,11 +30,14 @@
   const INPUT_TYPES = new Set(['', 'text', 'email', 'search', 'tel', 'url']);
   const HTML = 'http://www.w3.org/1999/xhtml';
   const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"], legend';
+  const HIDDEN = ['support_form_id', 'support_form_locale_id', 'support_form_hidden_fields', 'form_id']
+    .map((n) => `input[type="hidden"][name="${n}"]`).join(', ');
 
   let serial = 0;
   const serials = new WeakMap(); // element -> its number, given once
   const byRef = new Map();       // reference -> WeakRef of the element
   const history = new WeakMap(); // element -> what it held before our last write
+  const marked = new WeakMap();  // element -> its outline before `mark`
 
   const squash = (s) => (s || '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
   const numberOf = (el) => {
@@ -132,38 +135,117 @@
     return kindOf(el) === 'contenteditable' ? el.innerText : el.value;
   }
 
-  // The closest text before the field inside its group, for boxes without a label.
-  function nearbyText(el) {
+  // Reading a label as a person does (after the order of Chromium's autofill label inference,
+  // written anew here): the text just before the box, a label for it or around it, the row or
+  // cell it stands in, then what the markup says for assistive technology, then a placeholder.
+  // A text labels at most one box: a walk that meets another control stops, so text standing
+  // before an earlier box, or in another box's row, never labels a later one.
+  const INLINE = new Set(['b', 'strong', 'span', 'font', 'em', 'i', 'small', 'label', 'abbr', 'a', 'sup', 'sub', 'u', 'mark', 'bdi', 'bdo']);
+  const CONTROLS = 'input:not([type="hidden"]), textarea, select, button, [contenteditable=""], [contenteditable="true"]';
+  const ROWS = '[id^="SupportFormRow."], tr, li, dd, fieldset';
+  const isControl = (n) => n.nodeType === Node.ELEMENT_NODE && (n.matches(CONTROLS) || Boolean(n.querySelector(CONTROLS)));
+  const isShown = (n) => {
+    if (n.nodeType !== Node.ELEMENT_NODE) return true;
+    const view = n.ownerDocument.defaultView;
+    const style = view ? view.getComputedStyle(n) : null;
+    return !style || (style.display !== 'none' && style.visibility !== 'hidden');
+  };
+
+  // The text a person reads inside `node`, without the text of controls; '' for a big node.
+  function plainText(node) {
+    if (node.nodeType === Node.TEXT_NODE) return node.data;
+    const walker = node.ownerDocument.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n.nodeType === Node.ELEMENT_NODE && (n.matches('input, textarea, select, button, script, style, template') || !isShown(n))
+        ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    let text = '';
+    for (let n = 0; walker.nextNode(); n++) {
+      if (n >= MAX_LABEL_NODES) return '';
+      const cur = walker.currentNode;
+      if (cur.nodeType === Node.TEXT_NODE) text += cur.data;
+      else if (cur.localName === 'br' || !INLINE.has(cur.localName)) text += ' ';
+    }
+    return text;
+  }
+
+  // The text nodes and inline elements just before the box, back to the previous line break,
+  // block or control; where there are none, the block just before it. Climbs out of wrappers
+  // that hold nothing before the box, but not out of its row.
+  function textBefore(el) {
     let node = el;
-    for (let depth = 0; depth < 4 && node && node !== node.ownerDocument.body; depth++) {
-      let sib = node.previousElementSibling;
-      for (let seen = 0; sib && seen < 50; seen++) {
-        const t = squash(textOf(sib));
-        if (t && t.length <= MAX_TEXT) return t;
-        sib = sib.previousElementSibling;
+    for (let depth = 0; depth < 5 && node && node.parentNode; depth++) {
+      const parts = [];
+      for (let sib = node.previousSibling, seen = 0; sib && seen < 50; sib = sib.previousSibling, seen++) {
+        if (sib.nodeType === Node.TEXT_NODE) {
+          if (sib.data.trim()) parts.unshift(sib.data);
+          continue;
+        }
+        if (sib.nodeType !== Node.ELEMENT_NODE || !isShown(sib)) continue;
+        if (isControl(sib)) return squash(parts.join(' '));
+        if (sib.localName === 'br') { if (parts.length) break; continue; }
+        if (INLINE.has(sib.localName)) { parts.unshift(plainText(sib)); continue; }
+        if (parts.length) break;
+        return squash(plainText(sib));
       }
-      node = node.parentElement;
+      const t = squash(parts.join(' '));
+      if (t) return t;
+      const parent = node.parentElement;
+      if (!parent || parent === el.ownerDocument.body || parent.localName === 'form' || parent.matches(ROWS)) return '';
+      node = parent;
     }
     return '';
+  }
+
+  // The row or cell around the box: Meta's `SupportFormRow.<id>`, a table row, list item,
+  // `<dd>` (with its `<dt>`), a fieldset; else the largest wrapper that holds no other control.
+  // Its text without the box's own.
+  function rowText(el) {
+    const dd = el.closest('dd');
+    if (dd) {
+      let dt = dd.previousElementSibling;
+      while (dt && dt.localName !== 'dt') dt = dt.previousElementSibling;
+      return squash(`${dt ? plainText(dt) : ''} ${plainText(dd)}`);
+    }
+    let row = el.closest(ROWS);
+    if (!row) {
+      for (let node = el.parentElement, depth = 0; node && depth < 6; node = node.parentElement, depth++) {
+        if (node === el.ownerDocument.body || node.localName === 'form') break;
+        const others = [...node.querySelectorAll(CONTROLS)].filter((c) => c !== el && !el.contains(c) && !c.contains(el));
+        if (others.length) break;
+        row = node;
+      }
+    }
+    if (!row) return '';
+    const cell = el.closest('td, th');
+    const t = squash(plainText(cell && row.contains(cell) ? cell : row));
+    if (t || !cell) return t.length < MAX_TEXT ? t : '';
+    const prev = cell.previousElementSibling;
+    return prev ? squash(plainText(prev)) : '';
   }
 
   function labelsOf(el, forLabels) {
     const out = [];
     const root = el.getRootNode();
-    const add = (source, text) => { text = squash(text); if (text) out.push({ source, text }); };
-    if (el.id) for (const l of forLabels(root).get(el.id) || []) add('for', textOf(l));
+    const add = (source, text) => {
+      text = squash(text);
+      if (text && !out.some((l) => l.text === text)) out.push({ source, text });
+    };
+    add('before', textBefore(el));
+    if (el.id) for (const l of forLabels(root).get(el.id) || []) add('for', plainText(l));
     const wrap = el.closest('label');
-    if (wrap) add('wrap', textOf(wrap));
-    add('aria-label', el.getAttribute('aria-label'));
+    if (wrap) add('wrap', plainText(wrap));
+    add('row', rowText(el));
     const byId = (id) => (typeof root.getElementById === 'function' ? root.getElementById(id) : null);
     for (const id of (el.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean).slice(0, 8)) {
-      add('aria-labelledby', textOf(byId(id)));
+      const l = byId(id);
+      if (l) add('aria-labelledby', plainText(l));
     }
+    add('aria-label', el.getAttribute('aria-label'));
     for (const id of (el.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean).slice(0, 8)) {
-      add('aria-describedby', textOf(byId(id)));
+      const l = byId(id);
+      if (l) add('aria-describedby', plainText(l));
     }
     add('placeholder', el.getAttribute('placeholder') || el.getAttribute('aria-placeholder') || (el.dataset && el.dataset.placeholder));
-    if (!out.some((l) => l.source !== 'placeholder' && l.source !== 'aria-describedby')) add('nearby', nearbyText(el));
     return out;
   }
 
@@ -189,6 +271,14 @@
     const found = [];
     const headings = [];
     const hidden = [];
+    const forms = [];                // the page's forms that hold a field or a hidden input
+    const formIndex = new Map();     // form element -> its position in `forms`
+    const formOf = (el) => {
+      const f = el.form || (el.closest && el.closest('form'));
+      if (!f) return null;
+      if (!formIndex.has(f)) { formIndex.set(f, forms.length); forms.push({ id: squash(f.getAttribute('id')) }); }
+      return formIndex.get(f);
+    };
     for (const { root, place } of all) {
       for (const el of root.querySelectorAll('textarea, input, [contenteditable]')) {
         if (found.length >= MAX_FIELDS) break;
@@ -200,9 +290,10 @@
         const t = squash(textOf(h));
         if (t) headings.push(t);
       }
-      for (const i of root.querySelectorAll('input[type="hidden"][name^="support_form_"]')) {
+      // Only the inputs that say which form this is; the tokens beside them are never read.
+      for (const i of root.querySelectorAll(HIDDEN)) {
         if (hidden.length >= 20) break;
-        hidden.push({ name: i.name, value: squash(i.value) });
+        hidden.push({ name: i.name, value: i.value.slice(0, 2000), form: formOf(i) });
       }
     }
     for (const [ref, weak] of byRef) if (!weak.deref()) byRef.delete(ref);
@@ -224,6 +315,10 @@
         disabled: Boolean(el.disabled),
         readOnly: Boolean(el.readOnly),
         canUndo: history.has(el),
+        required: Boolean(el.required) || el.getAttribute('aria-required') === 'true',
+        form: formOf(el),
+        focused: el.getRootNode().activeElement === el,
+        hovered: el.matches(':hover'),
       };
     });
     if (typeof onRoots === 'function') onRoots(all);
@@ -234,6 +329,8 @@
       headings,
       hidden,
       fields,
+      forms,
+      loading: document.readyState === 'loading',
     };
   }
   let onRoots = null;
@@ -331,6 +428,23 @@
     read(arg) {
       const el = field(arg);
       return el ? { ok: true, value: valueOf(el) } : { ok: false, missing: true };
+    },
+    // Shows the person which box field `ref` is: an outline for a moment, scrolled into view.
+    // Its value is not touched.
+    mark(arg) {
+      const el = field(arg);
+      if (!el) return { ok: false, missing: true };
+      const before = marked.has(el) ? marked.get(el) : [el.style.outline, el.style.outlineOffset];
+      marked.set(el, before);
+      el.style.outline = '3px solid #1b6e3a';
+      el.style.outlineOffset = '2px';
+      el.scrollIntoView({ block: 'nearest' });
+      setTimeout(() => {
+        if (marked.get(el) !== before) return;
+        marked.delete(el);
+        [el.style.outline, el.style.outlineOffset] = before;
+      }, 2500);
+      return { ok: true };
     },
     // Puts back what field `ref` held before our last write.
     undo(arg) {

@@ -16,6 +16,7 @@ fn form_report(url: &str, locale: &str, value_length: u32, max_length: Option<u3
         hidden: vec![HiddenInput {
             name: "support_form_locale_id".into(),
             value: locale.into(),
+            form: None,
         }],
         fields: vec![
             FieldReport {
@@ -42,6 +43,7 @@ fn form_report(url: &str, locale: &str, value_length: u32, max_length: Option<u3
                 ..FieldReport::default()
             },
         ],
+        ..PageReport::default()
     }
 }
 

@@ -151,6 +151,10 @@ fn field() -> impl Strategy<Value = FieldReport> {
                     read_only: flags.2 && flags.3,
                     can_undo: flags.3,
                     reference: format!("e{index}"),
+                    required: flags.0 && flags.3,
+                    form: max_length.map(|m| m % 3),
+                    focused: flags.1,
+                    hovered: flags.2,
                 }
             },
         )
@@ -176,7 +180,11 @@ fn report() -> impl Strategy<Value = PageReport> {
                     text()
                 ],
             )
-                .prop_map(|(name, value)| HiddenInput { name, value }),
+                .prop_map(|(name, value)| HiddenInput {
+                    form: (value.len() % 2 == 0).then_some(0),
+                    name,
+                    value,
+                }),
             0..3,
         ),
         prop::collection::vec(field(), 0..5),
@@ -201,6 +209,7 @@ fn report() -> impl Strategy<Value = PageReport> {
                 headings,
                 hidden,
                 fields,
+                ..PageReport::default()
             }
         })
 }

@@ -29,6 +29,7 @@ fn page(
             .map(|(name, value)| HiddenInput {
                 name: name.to_string(),
                 value: value.to_string(),
+                form: None,
             })
             .collect(),
         fields: fields
@@ -54,6 +55,7 @@ fn page(
                 ..FieldReport::default()
             })
             .collect(),
+        ..PageReport::default()
     }
 }
 

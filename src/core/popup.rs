@@ -7,7 +7,8 @@ use super::data::FormKind;
 use super::fill::{check_read_back, plan_fill, Expect, FillStep, ReadBack};
 use super::letters::{self, Details};
 use super::own::OwnLetter;
-use super::recognise::Recognition;
+use super::recognise::{parse_contact_url, FieldChoice, Recognition};
+use super::report::PageReport;
 use super::settings::Settings;
 
 /// The popup's state, as named in the test contract (`data-state`).
@@ -58,6 +59,10 @@ pub enum Notice {
     },
     /// The letter is in the field; the person reviews it and presses Send.
     Filled,
+    /// The form is still drawing its boxes: the popup waits and reads it again.
+    Drawing,
+    /// Several boxes may take the reason: the person chooses one.
+    ChooseBox,
     /// The page emptied the field after we wrote the letter.
     PageRemoved,
     /// The page changed the text after we wrote it.
@@ -101,6 +106,56 @@ pub struct Model {
     pub notice: Option<Notice>,
     /// Whether the field can be put back as it was before our last write.
     pub can_undo: bool,
+    /// The key ([`FieldChoice::key`]) of the box the person chose among the candidates.
+    pub picked: Option<String>,
+    /// The page may still be drawing the form: the popup reads it again before it says that
+    /// something is missing.
+    pub drawing: bool,
+}
+
+/// How long the popup waits for a form that is still drawing before it says what it found.
+pub const DRAWING_PATIENCE_MS: u32 = 5_000;
+
+/// Whether a page may still be drawing the form, `waited_ms` after the popup first read it: a
+/// help-centre contact page that is still loading, that has no text box yet, or that is one of
+/// our forms without any box for the reason yet. Such a page is read again, not reported as
+/// missing something.
+pub fn still_drawing(report: &PageReport, verdict: &Recognition, waited_ms: u32) -> bool {
+    waited_ms < DRAWING_PATIENCE_MS
+        && parse_contact_url(&report.url).is_some()
+        && (report.loading
+            || report.fields.is_empty()
+            || (verdict.form.is_some() && verdict.field.is_none() && verdict.candidates.is_empty()))
+}
+
+/// Where the person's choice of box is remembered: per form number and locale.
+pub fn box_memory_key(verdict: &Recognition) -> Option<String> {
+    let id = verdict.form_id.as_deref()?;
+    Some(format!("{id}|{}", verdict.locale.as_deref().unwrap_or("")))
+}
+
+/// The candidate with `key`, as the field to write into.
+fn apply_pick(verdict: &mut Recognition, key: &str) -> bool {
+    if verdict.field.is_some() {
+        return false;
+    }
+    let Some(found) = verdict
+        .candidates
+        .iter()
+        .enumerate()
+        .find(|(i, c)| c.key(*i) == key)
+        .map(|(_, c)| c.clone())
+    else {
+        return false;
+    };
+    verdict
+        .why
+        .push(format!("the person chose field {}", found.index));
+    verdict.field = Some(FieldChoice {
+        why: "the person chose it".to_string(),
+        ..found
+    });
+    true
 }
 
 impl Model {
@@ -117,6 +172,8 @@ impl Model {
             today: String::new(),
             notice: None,
             can_undo: false,
+            picked: None,
+            drawing: false,
         }
     }
 
@@ -148,7 +205,7 @@ impl Model {
             };
         };
         let locale = letters::preselect_locale(recognition.locale.as_deref(), remembered);
-        let notice = recognition.field.is_none().then_some(Notice::NoReasonField);
+        let notice = field_notice(&recognition);
         let mut model = Model {
             phase: Phase::Form,
             recognition: Some(recognition),
@@ -162,6 +219,100 @@ impl Model {
         };
         model.select_letter(&first_letter(form, locale));
         model
+    }
+
+    /// The page may (`true`) or may no longer be drawing the form (see [`still_drawing`]).
+    pub fn set_drawing(&mut self, drawing: bool) {
+        self.drawing = drawing;
+        match self.phase {
+            Phase::NoForm | Phase::Loading
+                if self.recognition.as_ref().is_some_and(|r| r.form.is_none()) =>
+            {
+                if drawing {
+                    self.phase = Phase::Loading;
+                } else if self.phase == Phase::Loading {
+                    self.phase = Phase::NoForm;
+                    self.notice = Some(Notice::NotTheForm);
+                }
+            }
+            Phase::Form => {
+                let waiting = matches!(self.notice, Some(Notice::NoReasonField | Notice::Drawing));
+                if waiting {
+                    self.notice = Some(if drawing {
+                        Notice::Drawing
+                    } else {
+                        Notice::NoReasonField
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The page as read again while the popup is open. Returns `true` when what the popup shows
+    /// changed. Only while the person is choosing: never during a fill, its question or its
+    /// outcome. A page that became one of our forms, or another one, starts the popup anew
+    /// (through `reload`); the same form keeps the person's letter, edits and choice of box.
+    pub fn refreshed(
+        &mut self,
+        mut fresh: Recognition,
+        reload: impl FnOnce(Model, Recognition) -> Model,
+    ) -> bool {
+        if !matches!(self.phase, Phase::Form | Phase::NoForm | Phase::Loading) {
+            return false;
+        }
+        if let Some(key) = self.picked.clone() {
+            apply_pick(&mut fresh, &key);
+        }
+        if self.recognition.as_ref() == Some(&fresh) {
+            return false;
+        }
+        let same_form = self.recognition.as_ref().is_some_and(|r| {
+            r.form.is_some() && r.form == fresh.form && r.form_id == fresh.form_id
+        });
+        if same_form {
+            if matches!(
+                self.notice,
+                None | Some(Notice::NoReasonField | Notice::Drawing | Notice::ChooseBox)
+            ) {
+                self.notice = field_notice(&fresh);
+            }
+            self.recognition = Some(fresh);
+        } else {
+            let me = std::mem::replace(self, Model::loading());
+            *self = reload(me, fresh);
+        }
+        true
+    }
+
+    /// The person chose one of the candidate boxes (by its [`FieldChoice::key`]).
+    pub fn pick(&mut self, key: &str) -> bool {
+        let Some(verdict) = self.recognition.as_mut() else {
+            return false;
+        };
+        verdict.field = None;
+        if !apply_pick(verdict, key) {
+            return false;
+        }
+        self.picked = Some(key.to_string());
+        if self.notice == Some(Notice::ChooseBox) {
+            self.notice = None;
+        }
+        true
+    }
+
+    /// The candidates, each with its key, for the chooser.
+    pub fn candidates(&self) -> Vec<(String, &FieldChoice)> {
+        self.recognition
+            .as_ref()
+            .map(|r| {
+                r.candidates
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| (c.key(i), c))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     pub fn form(&self) -> Option<FormKind> {
@@ -228,8 +379,12 @@ impl Model {
 
     /// The person pressed Fill (or Replace, `confirmed`). `fresh` is the page as it is now.
     /// Returns the field to write into, or `None` when the model now shows why not.
-    pub fn request_fill(&mut self, fresh: Recognition, confirmed: bool) -> Option<u32> {
+    pub fn request_fill(&mut self, mut fresh: Recognition, confirmed: bool) -> Option<u32> {
+        if let Some(key) = self.picked.clone() {
+            apply_pick(&mut fresh, &key);
+        }
         let step = plan_fill(&fresh, &self.text, confirmed);
+        let choose = !fresh.candidates.is_empty();
         self.can_undo = false;
         self.recognition = Some(fresh);
         let (phase, notice, write) = match step {
@@ -244,6 +399,7 @@ impl Model {
             FillStep::TooLong { limit, length, .. } => {
                 (Phase::Form, Some(Notice::TooLong { limit, length }), None)
             }
+            FillStep::NoField if choose => (Phase::Form, Some(Notice::ChooseBox), None),
             FillStep::NoField => (Phase::Error, Some(Notice::NoReasonField), None),
             FillStep::EmptyLetter => (Phase::Form, Some(Notice::EmptyLetter), None),
         };
@@ -340,6 +496,18 @@ impl Model {
         } else {
             Notice::CopyFailed
         });
+    }
+}
+
+/// What the popup says about the reason box of a recognised form: nothing when there is one,
+/// a question when the person must choose, else that there is none (yet).
+fn field_notice(verdict: &Recognition) -> Option<Notice> {
+    if verdict.field.is_some() {
+        None
+    } else if verdict.candidates.is_empty() {
+        Some(Notice::NoReasonField)
+    } else {
+        Some(Notice::ChooseBox)
     }
 }
 

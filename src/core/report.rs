@@ -14,10 +14,25 @@ pub struct PageReport {
     pub title: String,
     /// Texts of headings, in order.
     pub headings: Vec<String>,
-    /// Meta's hidden `support_form_*` inputs.
+    /// Meta's hidden inputs that say which form this is: `support_form_id`,
+    /// `support_form_locale_id`, `support_form_hidden_fields` and (m.facebook.com) `form_id`.
     pub hidden: Vec<HiddenInput>,
     /// Every text box on the page, in document order.
     pub fields: Vec<FieldReport>,
+    /// The page's `<form>` elements that hold a text box or one of Meta's hidden inputs, in
+    /// document order; fields and hidden inputs name theirs by position here.
+    pub forms: Vec<FormReport>,
+    /// The document has not finished loading (`document.readyState` is `loading`).
+    pub loading: bool,
+}
+
+/// A `<form>` element of the page.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FormReport {
+    /// Its `id` attribute. On m.facebook.com this is the form's English internal title (for
+    /// example "Object to Your Information Being Used for AI at Meta"), whatever the language.
+    pub id: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -25,6 +40,8 @@ pub struct PageReport {
 pub struct HiddenInput {
     pub name: String,
     pub value: String,
+    /// The form it belongs to (a position in [`PageReport::forms`]), if any.
+    pub form: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,13 +86,22 @@ pub struct FieldReport {
     pub read_only: bool,
     /// The shim wrote into this field and remembers what it held before.
     pub can_undo: bool,
+    /// `required` or `aria-required="true"`.
+    pub required: bool,
+    /// The form it belongs to (a position in [`PageReport::forms`]), if any.
+    pub form: Option<u32>,
+    /// It has the keyboard focus in the page.
+    pub focused: bool,
+    /// The pointer is over it in the page.
+    pub hovered: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Label {
-    /// Where the text came from: `for`, `wrap`, `aria-label`, `aria-labelledby`, `placeholder`
-    /// or `nearby`.
+    /// Where the text came from: `before` (the text a person reads just before the box), `for`,
+    /// `wrap` (a label around it), `row` (the row or cell it stands in), `aria-labelledby`,
+    /// `aria-label`, `aria-describedby`, `placeholder`, or `nearby` (reports of older shims).
     pub source: String,
     pub text: String,
 }
@@ -108,6 +134,10 @@ impl PageReport {
         for h in &mut self.hidden {
             cut(&mut h.name);
             cut(&mut h.value);
+        }
+        self.forms.truncate(MAX_FIELDS);
+        for f in &mut self.forms {
+            cut(&mut f.id);
         }
         self.fields.truncate(MAX_FIELDS);
         for f in &mut self.fields {

@@ -7,12 +7,15 @@ use gloo_events::EventListener;
 use gloo_timers::future::TimeoutFuture;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 use crate::core::data::{FormKind, Platform};
 use crate::core::fill::{field_length, Expect};
 use crate::core::letters;
-use crate::core::popup::{language_name, FieldTarget, KnownFill, Model, Notice, Phase};
+use crate::core::popup::{
+    box_memory_key, language_name, still_drawing, FieldTarget, KnownFill, Model, Notice, Phase,
+};
 use crate::core::recognise::{parse_contact_url, recognise, Recognition};
 use crate::core::report::PageReport;
 use crate::core::settings::{Settings, Stored};
@@ -21,8 +24,8 @@ use super::dom::{
     add, detail_inputs, document, el, focus, on, set, set_value, target, value, Listening,
 };
 use super::{
-    call_shim, copy_text, from_js, open_options, read_settings, storage_state, storage_texts, t,
-    t_with, tab_url, target_tab, to_js, today, write_settings,
+    call_shim, copy_text, from_js, open_options, read_settings, storage_get, storage_set,
+    storage_state, storage_texts, t, t_with, tab_url, target_tab, to_js, today, write_settings,
 };
 use crate::core::letters::Details;
 
@@ -42,6 +45,9 @@ struct App {
     listeners: Vec<EventListener>,
     /// What gets the keyboard focus after the next redraw (a CSS selector).
     focus: Option<&'static str>,
+    /// When the popup first read the page (ms since the epoch), for its patience with a form
+    /// that is still drawing.
+    started: f64,
 }
 
 type Shared = Rc<RefCell<App>>;
@@ -72,16 +78,116 @@ pub(super) async fn start_popup() {
         stored: Stored::default(),
         listeners: Vec::new(),
         focus: None,
+        started: js_sys::Date::now(),
     }));
     render(&app);
     load(&app).await;
     render(&app);
+    watch(&app).await;
+}
+
+/// How often the popup reads the page again while it is open.
+const REREAD_MS: u32 = 800;
+
+/// Reads the page again while the popup is open, so that rows revealed by a choice, boxes drawn
+/// late and a page still loading are seen; redraws only when what the popup shows changed.
+async fn watch(app: &Shared) {
+    loop {
+        TimeoutFuture::new(REREAD_MS).await;
+        let (tab, waiting) = {
+            let a = app.borrow();
+            (
+                a.tab,
+                matches!(a.model.phase, Phase::Form | Phase::NoForm | Phase::Loading),
+            )
+        };
+        if tab < 0 {
+            return;
+        }
+        if !waiting {
+            continue;
+        }
+        let url = tab_url(tab).await.as_string().unwrap_or_default();
+        if parse_contact_url(&url).is_none() {
+            continue;
+        }
+        let Some(report) = page_report_at(tab, &url).await else {
+            continue;
+        };
+        let verdict = recognise(&report);
+        let changed = {
+            let mut a = app.borrow_mut();
+            let undo = can_undo(&report, &verdict);
+            let (settings, today) = (a.settings.clone(), today());
+            let waited = (js_sys::Date::now() - a.started).max(0.0) as u32;
+            let drawing = still_drawing(&report, &verdict, waited);
+            let was = (a.model.phase, a.model.notice.clone());
+            let changed = a
+                .model
+                .refreshed(verdict, |m, v| m.loaded(v, undo, &settings, &today));
+            a.model.set_drawing(drawing);
+            changed || was != (a.model.phase, a.model.notice.clone())
+        };
+        if changed {
+            remembered_box(app).await;
+            render(app);
+        }
+    }
+}
+
+/// Picks the box the person chose before for this form and language, when the core is unsure.
+async fn remembered_box(app: &Shared) {
+    let key = {
+        let a = app.borrow();
+        if a.model.candidates().is_empty() || a.model.picked.is_some() {
+            return;
+        }
+        a.model.recognition.as_ref().and_then(box_memory_key)
+    };
+    let Some(key) = key else { return };
+    let boxes = read_boxes().await;
+    if let Some((_, chosen)) = boxes.iter().find(|(k, _)| *k == key) {
+        app.borrow_mut().model.pick(chosen);
+    }
+}
+
+/// Where each form's chosen box is remembered: its own storage entry (form number and locale to
+/// the box's key), written only by the chooser, so no other page's save can overwrite it.
+const BOXES_KEY: &str = "boxes";
+
+async fn read_boxes() -> Vec<(String, String)> {
+    let Ok(v) = storage_get(BOXES_KEY).await else {
+        return Vec::new();
+    };
+    from_js::<std::collections::BTreeMap<String, String>>(&v)
+        .map(|m| m.into_iter().collect())
+        .unwrap_or_default()
+}
+
+/// Remembers the person's choice of box (reading the entry anew first, so that a choice made
+/// meanwhile in another window is kept).
+async fn remember_box(form: String, chosen: String) {
+    let mut boxes: std::collections::BTreeMap<String, String> =
+        read_boxes().await.into_iter().collect();
+    boxes.insert(form, chosen);
+    if let Some(v) = to_js(&boxes) {
+        let _ = storage_set(BOXES_KEY, v).await;
+    }
 }
 
 /// Asks the shim for a fresh report of the page.
 async fn page_report(tab: i32) -> Option<PageReport> {
+    let url = tab_url(tab).await.as_string().unwrap_or_default();
+    page_report_at(tab, &url).await
+}
+
+/// A fresh report of the page, whose address is the one the browser gives for the tab: a page
+/// cannot make itself look like another by what it reports.
+async fn page_report_at(tab: i32, url: &str) -> Option<PageReport> {
     let v = call_shim(tab, "report", JsValue::NULL).await.ok()?;
-    from_js::<PageReport>(&v).map(PageReport::bounded)
+    let mut report = from_js::<PageReport>(&v).map(PageReport::bounded)?;
+    report.url = url.to_string();
+    Some(report)
 }
 
 fn can_undo(report: &PageReport, verdict: &Recognition) -> bool {
@@ -105,20 +211,26 @@ async fn load(app: &Shared) {
         });
         model.loaded(verdict, false, &settings, &today())
     } else {
-        match page_report(tab).await {
+        match page_report_at(tab, &url).await {
             Some(report) => {
                 let verdict = recognise(&report);
                 let undo = can_undo(&report, &verdict);
-                model.loaded(verdict, undo, &settings, &today())
+                let drawing = still_drawing(&report, &verdict, 0);
+                let mut model = model.loaded(verdict, undo, &settings, &today());
+                model.set_drawing(drawing);
+                model
             }
             None => model.unreadable(),
         }
     };
-    let mut a = app.borrow_mut();
-    a.tab = tab;
-    a.settings = settings;
-    a.stored = stored;
-    a.model = model;
+    {
+        let mut a = app.borrow_mut();
+        a.tab = tab;
+        a.settings = settings;
+        a.stored = stored;
+        a.model = model;
+    }
+    remembered_box(app).await;
 }
 
 /// Redraws after the current event handler has returned (its listener is replaced by the redraw).
@@ -148,6 +260,8 @@ fn notice_text(n: &Notice) -> (String, &'static str) {
             "warn",
         ),
         Notice::EmptyLetter => (t("noticeEmpty"), "warn"),
+        Notice::Drawing => (t("noticeDrawing"), "info"),
+        Notice::ChooseBox => (t("noticeChooseBox"), "warn"),
         Notice::HasText { chars } => (t_with("noticeHasText", &[chars.to_string()]), "warn"),
         Notice::Filled => (t("noticeFilled"), "ok"),
         Notice::PageRemoved => (t("noticePageRemoved"), "error"),
@@ -166,6 +280,16 @@ fn render(app: &Shared) {
     let Some(root) = doc.get_element_by_id("app") else {
         return;
     };
+    // A redraw while the person is in a text box of the popup keeps them there.
+    let active = doc
+        .active_element()
+        .filter(|e| !e.id().is_empty())
+        .map(|e| {
+            let area = e.dyn_ref::<web_sys::HtmlTextAreaElement>();
+            let sel =
+                area.and_then(|a| Some((a.selection_start().ok()??, a.selection_end().ok()??)));
+            (e.id(), sel)
+        });
     app.borrow_mut().listeners.clear();
     let model = app.borrow().model.clone();
     let verdict = model.recognition.as_ref();
@@ -201,7 +325,14 @@ fn render(app: &Shared) {
     let status = el(&doc, "section", "status", None);
     add(&root, &status);
     match (model.phase, verdict.and_then(|r| r.form.zip(r.platform))) {
-        (Phase::Loading, _) => add(&status, &el(&doc, "p", "headline", Some(&t("loading")))),
+        (Phase::Loading, _) => {
+            let key = if model.drawing {
+                "loadingForm"
+            } else {
+                "loading"
+            };
+            add(&status, &el(&doc, "p", "headline", Some(&t(key))));
+        }
         (Phase::NoForm, _) | (_, None) => {
             add(&status, &el(&doc, "p", "headline", Some(&t("noFormTitle"))));
             if let Some(n) = &model.notice {
@@ -267,6 +398,17 @@ fn render(app: &Shared) {
     }
     if let Some(selector) = app.borrow_mut().focus.take() {
         focus(&doc, selector);
+    } else if let Some((id, sel)) = active {
+        if let Some(e) = doc.get_element_by_id(&id) {
+            if let Some(h) = e.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+            if let (Some(a), Some((start, end))) =
+                (e.dyn_ref::<web_sys::HtmlTextAreaElement>(), sel)
+            {
+                let _ = a.set_selection_range(start, end);
+            }
+        }
     }
 }
 
@@ -290,6 +432,10 @@ fn form_links(doc: &Document) -> Element {
 fn compose(app: &Shared, doc: &Document, model: &Model) -> Element {
     let section = el(doc, "section", "compose", None);
     let form = model.form().unwrap_or(FormKind::AiObjection);
+    let candidates = model.candidates();
+    if !candidates.is_empty() {
+        add(&section, &box_chooser(app, doc, model, &candidates));
+    }
 
     let lang_row = el(doc, "div", "row", None);
     let lang_label = el(doc, "label", "", Some(&t("letterLanguage")));
@@ -365,6 +511,78 @@ fn compose(app: &Shared, doc: &Document, model: &Model) -> Element {
     add(&section, &count);
     add(&section, &details_section(app, doc, &model.details));
     section
+}
+
+/// When the core is not sure which box takes the reason: the candidates, by their labels (or
+/// their place), the one in focus or under the pointer in the page marked; the person picks.
+fn box_chooser(
+    app: &Shared,
+    doc: &Document,
+    model: &Model,
+    candidates: &[(String, &crate::core::recognise::FieldChoice)],
+) -> Element {
+    let fieldset = el(doc, "fieldset", "boxes", None);
+    set(&fieldset, "id", "boxes");
+    add(&fieldset, &el(doc, "legend", "", Some(&t("chooseBox"))));
+    let total = candidates.len();
+    for (n, (key, c)) in candidates.iter().enumerate() {
+        let label = el(doc, "label", "box", None);
+        set(&label, "data-box", key);
+        let radio = el(doc, "input", "", None);
+        set(&radio, "type", "radio");
+        set(&radio, "name", "box");
+        set(&radio, "value", key);
+        if model.picked.as_deref() == Some(key.as_str()) {
+            set(&radio, "checked", "");
+        }
+        let key = key.clone();
+        on(app, &radio, "change", move |app, _| {
+            let (tab, memory, target) = {
+                let mut a = app.borrow_mut();
+                a.model.pick(&key);
+                a.focus = Some("input[name=box]:checked");
+                let memory = a.model.recognition.as_ref().and_then(box_memory_key);
+                (a.tab, memory, a.model.target())
+            };
+            let chosen = key.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(target) = target {
+                    let _ = call_shim(tab, "mark", shim_arg(&target, None, None)).await;
+                }
+                if let Some(form) = memory {
+                    remember_box(form, chosen).await;
+                }
+            });
+            rerender(app);
+        });
+        add(&label, &radio);
+        let text = el(doc, "span", "letter-text", None);
+        let place = t_with("boxNumber", &[(n + 1).to_string(), total.to_string()]);
+        let title = if c.label.is_empty() {
+            place.clone()
+        } else {
+            c.label.clone()
+        };
+        add(&text, &el(doc, "span", "letter-title", Some(&title)));
+        let mut desc = if c.label.is_empty() {
+            String::new()
+        } else {
+            place
+        };
+        if c.pointed {
+            if !desc.is_empty() {
+                desc.push_str(" \u{b7} ");
+            }
+            desc.push_str(&t("boxPointed"));
+            set(&label, "data-pointed", "");
+        }
+        if !desc.is_empty() {
+            add(&text, &el(doc, "span", "letter-desc", Some(&desc)));
+        }
+        add(&label, &text);
+        add(&fieldset, &label);
+    }
+    fieldset
 }
 
 /// One letter in the list: a radio button with the title and a one-line description.
