@@ -143,7 +143,18 @@
   const INLINE = new Set(['b', 'strong', 'span', 'font', 'em', 'i', 'small', 'label', 'abbr', 'a', 'sup', 'sub', 'u', 'mark', 'bdi', 'bdo']);
   const CONTROLS = 'input:not([type="hidden"]), textarea, select, button, [contenteditable=""], [contenteditable="true"]';
   const ROWS = '[id^="SupportFormRow."], tr, li, dd, fieldset';
-  const isControl = (n) => n.nodeType === Node.ELEMENT_NODE && (n.matches(CONTROLS) || Boolean(n.querySelector(CONTROLS)));
+  // Every element that holds a control, with how many: counted once per report by walking up
+  // from each control, so asking costs nothing and the work grows with the page, not its square.
+  let holders = new Map();
+  function countControls(roots) {
+    holders = new Map();
+    for (const { root } of roots) {
+      for (const c of root.querySelectorAll(CONTROLS)) {
+        for (let n = c.parentElement; n; n = n.parentElement) holders.set(n, (holders.get(n) || 0) + 1);
+      }
+    }
+  }
+  const isControl = (n) => n.nodeType === Node.ELEMENT_NODE && (n.matches(CONTROLS) || holders.has(n));
   const isShown = (n) => {
     if (n.nodeType !== Node.ELEMENT_NODE) return true;
     const view = n.ownerDocument.defaultView;
@@ -210,8 +221,7 @@
     if (!row) {
       for (let node = el.parentElement, depth = 0; node && depth < 6; node = node.parentElement, depth++) {
         if (node === el.ownerDocument.body || node.localName === 'form') break;
-        const others = [...node.querySelectorAll(CONTROLS)].filter((c) => c !== el && !el.contains(c) && !c.contains(el));
-        if (others.length) break;
+        if ((holders.get(node) || 0) > 1) break; // another control is in there
         row = node;
       }
     }
@@ -251,6 +261,7 @@
 
   function report() {
     const all = roots();
+    countControls(all);
     // `label[for]` of each root, read once: id -> labels.
     const labelMaps = new Map();
     const forLabels = (root) => {
@@ -273,8 +284,15 @@
     const hidden = [];
     const forms = [];                // the page's forms that hold a field or a hidden input
     const formIndex = new Map();     // form element -> its position in `forms`
+    // The form a box belongs to: its form owner, else the nearest <form> around it, across
+    // the shadow roots it is drawn in.
     const formOf = (el) => {
-      const f = el.form || (el.closest && el.closest('form'));
+      let f = el.form || null;
+      for (let n = el, depth = 0; !f && n && depth < 16; depth++) {
+        f = n.closest('form');
+        const root = n.getRootNode();
+        n = root && root.host ? root.host : null;
+      }
       if (!f) return null;
       if (!formIndex.has(f)) { formIndex.set(f, forms.length); forms.push({ id: squash(f.getAttribute('id')) }); }
       return formIndex.get(f);
