@@ -7,5 +7,7 @@ const ext = globalThis.browser ?? globalThis.chrome;
 ext.runtime.onMessage.addListener((message, sender) => {
   if (sender.id !== ext.runtime.id || !sender.tab || sender.frameId !== 0) return;
   if (!message || message.type !== 'page-report') return;
-  ready.then(() => onPageReport(sender.tab.id, message.report));
+  // The page's address is the one the browser gives for the sender, never what the page reports.
+  const url = sender.url || sender.tab.url || '';
+  ready.then(() => onPageReport(sender.tab.id, url, message.report));
 });

@@ -8,11 +8,13 @@ use crate::core::report::PageReport;
 
 use super::{from_js, set_badge, t, t_with};
 
-/// Called by background.js for each report the content script sends.
+/// Called by background.js for each report the content script sends, with the address the
+/// browser gives for the sender (a page cannot pass itself off as another by what it reports).
 #[wasm_bindgen(js_name = onPageReport)]
-pub async fn on_page_report(tab: i32, report: JsValue) {
-    let report: PageReport = from_js(&report).unwrap_or_default();
-    let verdict = recognise(&report.bounded());
+pub async fn on_page_report(tab: i32, url: String, report: JsValue) {
+    let mut report: PageReport = from_js(&report).unwrap_or_default().bounded();
+    report.url = url;
+    let verdict = recognise(&report);
     let (badge, title) = match verdict.platform.filter(|_| verdict.form.is_some()) {
         Some(platform) => (
             "\u{2713}",
