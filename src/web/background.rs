@@ -12,7 +12,7 @@ use super::{from_js, set_badge, t, t_with};
 /// browser gives for the sender (a page cannot pass itself off as another by what it reports).
 #[wasm_bindgen(js_name = onPageReport)]
 pub async fn on_page_report(tab: i32, url: String, report: JsValue) {
-    let mut report: PageReport = from_js(&report).unwrap_or_default().bounded();
+    let mut report = from_js::<PageReport>(&report).unwrap_or_default().bounded();
     report.url = url;
     let verdict = recognise(&report);
     let (badge, title) = match verdict.platform.filter(|_| verdict.form.is_some()) {
