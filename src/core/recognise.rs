@@ -388,8 +388,19 @@ fn choose_field(rule: &FormRule, report: &PageReport, lang: Option<&str>) -> (Ch
             u32::from(w.field.kind.multiline()),
         )
     };
+    // The best first and the next best second, the rest in page order (no sort: a sort costs
+    // more code in the WebAssembly than this).
     let mut asked: Vec<&Weighed> = weighed.iter().filter(|w| w.reason.is_some()).collect();
-    asked.sort_by_key(|w| std::cmp::Reverse(rank(w)));
+    for place in 0..asked.len().min(2) {
+        let best = (place..asked.len()).fold(place, |b, i| {
+            if rank(asked[i]) > rank(asked[b]) {
+                i
+            } else {
+                b
+            }
+        });
+        asked.swap(place, best);
+    }
     match asked.as_slice() {
         [] => {}
         [one] => {

@@ -16,6 +16,7 @@ use crate::core::letters;
 use crate::core::popup::{
     box_memory_key, language_name, still_drawing, FieldTarget, KnownFill, Model, Notice, Phase,
 };
+use crate::core::raw::Raw;
 use crate::core::recognise::{parse_contact_url, recognise, Recognition};
 use crate::core::report::PageReport;
 use crate::core::settings::{Settings, Stored};
@@ -24,8 +25,9 @@ use super::dom::{
     add, detail_inputs, document, el, focus, on, set, set_value, target, value, Listening,
 };
 use super::{
-    call_shim, copy_text, from_js, open_options, read_settings, storage_get, storage_set,
-    storage_state, storage_texts, t, t_with, tab_url, target_tab, to_js, today, write_settings,
+    call_shim, copy_text, from_js, js_of, open_options, raw_of, read_settings, storage_get,
+    storage_set, storage_state, storage_texts, t, t_with, tab_url, target_tab, to_js, today,
+    write_settings,
 };
 use crate::core::letters::Details;
 
@@ -159,20 +161,26 @@ async fn read_boxes() -> Vec<(String, String)> {
     let Ok(v) = storage_get(BOXES_KEY).await else {
         return Vec::new();
     };
-    from_js::<std::collections::BTreeMap<String, String>>(&v)
-        .map(|m| m.into_iter().collect())
-        .unwrap_or_default()
+    match raw_of(&v, 0) {
+        Some(Raw::Object(entries)) => entries
+            .into_iter()
+            .filter_map(|(k, v)| match v {
+                Raw::Str(s) => Some((k, s)),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// Remembers the person's choice of box (reading the entry anew first, so that a choice made
 /// meanwhile in another window is kept).
 async fn remember_box(form: String, chosen: String) {
-    let mut boxes: std::collections::BTreeMap<String, String> =
-        read_boxes().await.into_iter().collect();
-    boxes.insert(form, chosen);
-    if let Some(v) = to_js(&boxes) {
-        let _ = storage_set(BOXES_KEY, v).await;
-    }
+    let mut boxes = read_boxes().await;
+    boxes.retain(|(k, _)| *k != form);
+    boxes.push((form, chosen));
+    let raw = Raw::Object(boxes.into_iter().map(|(k, v)| (k, Raw::Str(v))).collect());
+    let _ = storage_set(BOXES_KEY, js_of(&raw)).await;
 }
 
 /// Asks the shim for a fresh report of the page.
