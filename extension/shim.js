@@ -36,7 +36,7 @@
   let serial = 0;
   const serials = new WeakMap(); // element -> its number, given once
   const byRef = new Map();       // reference -> WeakRef of the element
-  const history = new WeakMap(); // element -> what it held before our last write
+  const history = new WeakMap(); // element -> { before, wrote }: what it held before our last write, and after
   const marked = new WeakMap();  // element -> its outline before `mark`
 
   const squash = (s) => (s || '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
@@ -414,6 +414,9 @@
     if (kindOf(el) === 'contenteditable') writeRich(el, text); else writePlain(el, text);
   }
 
+  // Text as compared for undo: line endings and blank lines that editors change do not count.
+  const comparable = (t) => String(t).replace(/\r\n?/g, '\n').replace(/[ \u00a0]+\n/g, '\n').replace(/\n{2,}/g, '\n\n').trim();
+
   // Whether a box is still as the extension read it (same kind, name, id and text length).
   function matches(el, expect) {
     return kindOf(el) === expect.kind && squash(el.getAttribute('name')) === expect.name &&
@@ -438,8 +441,9 @@
       const el = field(arg);
       if (!el) return { ok: false, missing: true, stale: Boolean(arg.expect) };
       if (arg.expect && !matches(el, arg.expect)) return { ok: false, stale: true };
-      history.set(el, valueOf(el));
+      const before = valueOf(el);
       write(el, String(arg.text));
+      history.set(el, { before, wrote: valueOf(el) });
       return { ok: true, value: valueOf(el) };
     },
     // What field `ref` holds now.
@@ -465,10 +469,13 @@
       return { ok: true };
     },
     // Puts back what field `ref` held before our last write.
+    // When the box changed since our write (the person added to the letter), nothing is
+    // undone unless `force` says the person agreed: `{ ok: false, changed: true }`.
     undo(arg) {
       const el = field(arg);
       if (!el || !history.has(el)) return { ok: false, missing: !el };
-      const before = history.get(el);
+      const { before, wrote } = history.get(el);
+      if (!arg.force && comparable(valueOf(el)) !== comparable(wrote)) return { ok: false, changed: true };
       history.delete(el);
       write(el, before);
       return { ok: true, value: valueOf(el), expected: before };

@@ -73,6 +73,8 @@ pub enum Notice {
     Undone,
     /// Undo could not put the old text back exactly.
     UndoFailed,
+    /// The box changed since the letter was filled in: undo would throw those changes away.
+    UndoWouldLose,
     Copied,
     CopyFailed,
 }
@@ -111,6 +113,9 @@ pub struct Model {
     /// The page may still be drawing the form: the popup reads it again before it says that
     /// something is missing.
     pub drawing: bool,
+    /// The person is asked whether to undo although the box changed since the fill; the phase
+    /// to go back to if they decline.
+    pub undo_asked: Option<Phase>,
 }
 
 /// How long the popup waits for a form that is still drawing before it says what it found.
@@ -174,6 +179,7 @@ impl Model {
             can_undo: false,
             picked: None,
             drawing: false,
+            undo_asked: None,
         }
     }
 
@@ -427,8 +433,23 @@ impl Model {
 
     /// The person declined to replace their text.
     pub fn cancel(&mut self) {
+        if let Some(back) = self.undo_asked.take() {
+            self.phase = back;
+            self.notice = (back == Phase::Filled).then_some(Notice::Filled);
+            return;
+        }
         self.phase = Phase::Form;
         self.notice = None;
+    }
+
+    /// The shim did not undo: the box changed since our fill. The person is asked first, in the
+    /// same confirm state as before replacing their text.
+    pub fn undo_refused(&mut self) {
+        if self.undo_asked.is_none() {
+            self.undo_asked = Some(self.phase);
+        }
+        self.phase = Phase::ConfirmReplace;
+        self.notice = Some(Notice::UndoWouldLose);
     }
 
     /// We wrote the letter and read the field back about half a second later (`None`: gone).
@@ -482,6 +503,7 @@ impl Model {
             (None, _) => false,
         };
         self.can_undo = false;
+        self.undo_asked = None;
         self.phase = Phase::Form;
         self.notice = Some(if restored {
             Notice::Undone

@@ -67,6 +67,8 @@ struct ShimAnswer {
     ok: bool,
     /// The box no longer matches what the write expected (see `fill::Expect`).
     stale: bool,
+    /// Undo: the box changed since our write; nothing was undone.
+    changed: bool,
     value: Option<String>,
     expected: Option<String>,
 }
@@ -277,6 +279,7 @@ fn notice_text(n: &Notice) -> (String, &'static str) {
         Notice::FieldGone => (t("noticeFieldGone"), "error"),
         Notice::Undone => (t("noticeUndone"), "ok"),
         Notice::UndoFailed => (t("noticeUndoFailed"), "error"),
+        Notice::UndoWouldLose => (t("noticeUndoWouldLose"), "warn"),
         Notice::Copied => (t("noticeCopied"), "ok"),
         Notice::CopyFailed => (t("noticeCopyFailed"), "error"),
     };
@@ -711,12 +714,17 @@ fn actions(app: &Shared, doc: &Document, model: &Model) -> Element {
             buttons.push(fill);
         }
         Phase::ConfirmReplace => {
-            buttons.push(button(app, doc, "replace", "primary", &t("actionReplace")));
+            if model.undo_asked.is_some() {
+                let label = t("actionUndoAnyway");
+                buttons.push(button(app, doc, "undo-anyway", "primary", &label));
+            } else {
+                buttons.push(button(app, doc, "replace", "primary", &t("actionReplace")));
+            }
             buttons.push(button(app, doc, "cancel", "", &t("actionCancel")));
         }
         _ => {}
     }
-    if model.can_undo {
+    if model.can_undo && model.undo_asked.is_none() {
         buttons.push(button(app, doc, "undo", "", &t("actionUndo")));
     }
     buttons.push(button(app, doc, "copy", "", &t("actionCopy")));
@@ -763,7 +771,8 @@ async fn act(app: &Shared, action: &str) {
             open_options();
             return;
         }
-        "undo" => undo(app).await,
+        "undo" => undo(app, false).await,
+        "undo-anyway" => undo(app, true).await,
         "copy" => {
             let text = app.borrow().model.text.clone();
             let ok = copy_text(&text).await.as_bool().unwrap_or(false);
@@ -863,13 +872,22 @@ async fn read_field(tab: i32, target: &FieldTarget) -> Option<String> {
     }
 }
 
-async fn undo(app: &Shared) {
+async fn undo(app: &Shared, force: bool) {
     let (tab, target) = {
         let a = app.borrow();
         (a.tab, a.model.target())
     };
     let Some(target) = target else { return };
-    let undone = answer(call_shim(tab, "undo", shim_arg(&target, None, None)).await);
+    let arg = shim_arg(&target, None, None);
+    if force {
+        // The person agreed to lose what changed in the box since the fill.
+        let _ = js_sys::Reflect::set(&arg, &"force".into(), &JsValue::TRUE);
+    }
+    let undone = answer(call_shim(tab, "undo", arg).await);
+    if undone.changed {
+        app.borrow_mut().model.undo_refused();
+        return;
+    }
     TimeoutFuture::new(READ_BACK_MS).await;
     let now = read_field(tab, &target).await;
     let expected = if undone.ok { undone.expected } else { None };
