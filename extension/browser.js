@@ -95,6 +95,13 @@ export async function storageGet(key) {
   return got[key];
 }
 
+// Calls `callback` when the stored settings change (another open page saved them).
+export function onSettingsChanged(callback) {
+  ext.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'settings' in changes) callback();
+  });
+}
+
 export async function storageSet(key, value) {
   await ext.storage.local.set({ [key]: value });
 }

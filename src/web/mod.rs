@@ -21,6 +21,9 @@ extern "C" {
     async fn storage_get(key: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = storageSet, catch)]
     async fn storage_set(key: &str, value: JsValue) -> Result<JsValue, JsValue>;
+    /// Calls `callback` whenever another page changes the stored settings.
+    #[wasm_bindgen(js_name = onSettingsChanged)]
+    fn on_settings_changed(callback: &Closure<dyn FnMut()>);
     #[wasm_bindgen(js_name = setBadge, catch)]
     async fn set_badge(tab: i32, text: &str, title: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = copyText)]
@@ -137,6 +140,29 @@ async fn write_settings(settings: &Settings, stored: &Stored) -> Result<(), NotS
         .await
         .map(|_| ())
         .map_err(|_| NotSaved::Failed)
+}
+
+/// Why a change of the settings was not saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum UpdateError<E> {
+    /// The change itself was refused (an invalid letter, a bad import): nothing was written.
+    Rejected(E),
+    NotSaved(NotSaved),
+}
+
+/// Applies one change to the settings as they are stored now, read anew, and saves them: what
+/// another open page (the popup, another options page) saved meanwhile is kept, and only the part
+/// this change touches is written differently. Returns the settings as saved, for the page to
+/// show, and what the change returned.
+async fn update_settings<R, E>(
+    change: impl FnOnce(&mut Settings) -> Result<R, E>,
+) -> Result<(Settings, Stored, R), UpdateError<E>> {
+    let (mut settings, stored) = read_settings().await;
+    let out = change(&mut settings).map_err(UpdateError::Rejected)?;
+    write_settings(&settings, &stored)
+        .await
+        .map_err(UpdateError::NotSaved)?;
+    Ok((settings, stored, out))
 }
 
 /// A failed save, in words.

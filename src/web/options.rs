@@ -20,8 +20,8 @@ use super::dom::{
     add, detail_inputs, document, el, focus, labelled, on, select, set, value, Listening,
 };
 use super::{
-    download_text, from_js, not_saved_text, read_settings, storage_state, storage_texts, t, t_with,
-    to_js, ui_language, write_settings,
+    download_text, from_js, not_saved_text, on_settings_changed, read_settings, storage_state,
+    storage_texts, t, t_with, to_js, ui_language, update_settings, write_settings, UpdateError,
 };
 
 /// A letter being written or edited.
@@ -71,6 +71,36 @@ pub(super) async fn start_options() {
         focus: None,
     }));
     render(&page);
+    // Another open page (the popup, another options page) saved: show what is stored now,
+    // keeping the letter being written here as typed.
+    let follow = page.clone();
+    let changed = Closure::<dyn FnMut()>::new(move || {
+        let page = follow.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let (settings, stored) = read_settings().await;
+            {
+                let mut p = page.borrow_mut();
+                if let Some(draft) = p.draft.as_mut() {
+                    draft.title = read_field("letter-title");
+                    draft.body = read_field("letter-body");
+                    draft.locale = read_field("letter-locale");
+                }
+                p.settings = settings;
+                p.stored = stored;
+            }
+            render(&page);
+        });
+    });
+    on_settings_changed(&changed);
+    changed.forget(); // the page lives as long as the listener
+}
+
+/// What a change that was refused or not saved tells the person.
+fn update_error_text<E>(e: UpdateError<E>, rejected: impl FnOnce(E) -> String) -> String {
+    match e {
+        UpdateError::Rejected(e) => rejected(e),
+        UpdateError::NotSaved(why) => not_saved_text(why),
+    }
 }
 
 fn button(
@@ -253,10 +283,8 @@ fn storage_section(page: &Shared, doc: &Document, stored: &Stored) -> Option<Ele
 
 /// The person confirmed: what could not be read is deleted, and the readable settings saved.
 async fn discard(page: &Shared) {
-    let (settings, mut stored) = {
-        let p = page.borrow();
-        (p.settings.clone(), p.stored.clone())
-    };
+    // What is stored now, read anew: only what still cannot be read is deleted.
+    let (settings, mut stored) = read_settings().await;
     stored.discard();
     let saved = write_settings(&settings, &stored).await;
     let mut p = page.borrow_mut();
@@ -264,6 +292,7 @@ async fn discard(page: &Shared) {
     p.deleted = None;
     match saved {
         Ok(()) => {
+            p.settings = settings;
             p.stored = stored;
             p.notice = Some((t("discardDone"), "ok"));
             p.focus = Some("[data-action=new-letter]");
@@ -282,18 +311,25 @@ fn details_section(page: &Shared, doc: &Document, details: &Details) -> Element 
     for (key, wrap, input) in detail_inputs(doc, details) {
         on(page, &input, "change", move |page, e| {
             let v = super::dom::target(e).map(|t| value(&t)).unwrap_or_default();
-            let (settings, stored) = {
-                let mut p = page.borrow_mut();
-                p.settings.details.set(key, v);
-                (p.settings.clone(), p.stored.clone())
-            };
+            page.borrow_mut().settings.details.set(key, v.clone());
             let page = page.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let saved = write_settings(&settings, &stored).await;
-                page.borrow_mut().notice = Some(match saved {
-                    Ok(()) => (t("detailsSaved"), "ok"),
-                    Err(why) => (not_saved_text(why), "error"),
+                // Only this detail changes in what is stored.
+                let saved = update_settings(|s| {
+                    s.details.set(key, v);
+                    Ok::<_, ()>(())
+                })
+                .await;
+                let mut p = page.borrow_mut();
+                p.notice = Some(match saved {
+                    Ok((settings, stored, ())) => {
+                        p.settings = settings;
+                        p.stored = stored;
+                        (t("detailsSaved"), "ok")
+                    }
+                    Err(e) => (update_error_text(e, |()| t("notSaved")), "error"),
                 });
+                drop(p);
                 render_notice_only(&page);
             });
         });
@@ -515,23 +551,24 @@ fn transfer_section(page: &Shared, doc: &Document) -> Element {
 }
 
 async fn import_file(page: &Shared, file: web_sys::File) {
-    let result = read_import(page, &file).await;
-    let (settings, stored) = {
-        let p = page.borrow();
-        (p.settings.clone(), p.stored.clone())
-    };
-    let notice = match result {
-        Ok((letters, added)) => {
-            let mut updated = settings.clone();
-            updated.letters = letters;
-            match write_settings(&updated, &stored).await {
-                Ok(()) => {
-                    page.borrow_mut().settings = updated;
-                    (t_with("importDone", &[added.to_string()]), "ok")
-                }
-                Err(why) => (not_saved_text(why), "error"),
+    let notice = match read_import(&file).await {
+        // Merged into the letters as stored now, read anew.
+        Ok(raw) => match update_settings(|s| {
+            own::import(&s.letters, raw).map(|(letters, added)| {
+                s.letters = letters;
+                added
+            })
+        })
+        .await
+        {
+            Ok((settings, stored, added)) => {
+                let mut p = page.borrow_mut();
+                p.settings = settings;
+                p.stored = stored;
+                (t_with("importDone", &[added.to_string()]), "ok")
             }
-        }
+            Err(e) => (update_error_text(e, |p| import_problem(&p)), "error"),
+        },
         Err(problem) => (import_problem(&problem), "error"),
     };
     {
@@ -542,11 +579,8 @@ async fn import_file(page: &Shared, file: web_sys::File) {
     render(page);
 }
 
-/// Reads and checks an import file; the settings are not touched here.
-async fn read_import(
-    page: &Shared,
-    file: &web_sys::File,
-) -> Result<(Vec<OwnLetter>, usize), ImportProblem> {
+/// Reads an import file; it is checked against the stored letters when it is merged.
+async fn read_import(file: &web_sys::File) -> Result<RawExport, ImportProblem> {
     own::check_import_size(file.size() as usize)?;
     let text = JsFuture::from(file.text())
         .await
@@ -554,9 +588,7 @@ async fn read_import(
     let text = text.as_string().ok_or(ImportProblem::Malformed)?;
     own::check_import_size(text.len())?;
     let parsed = js_sys::JSON::parse(&text).map_err(|_| ImportProblem::Malformed)?;
-    let raw: RawExport = from_js(&parsed).ok_or(ImportProblem::Malformed)?;
-    let existing = page.borrow().settings.letters.clone();
-    own::import(&existing, raw)
+    from_js(&parsed).ok_or(ImportProblem::Malformed)
 }
 
 fn read_field(id: &str) -> String {
@@ -632,47 +664,46 @@ async fn act(page: &Shared, action: &str, arg: Option<String>) {
         "discard-confirm" => discard(page).await,
         "delete" => {
             let Some(id) = arg else { return };
-            let (settings, stored, gone) = {
-                let mut p = page.borrow_mut();
-                let mut settings = p.settings.clone();
-                let gone = own::delete_letter(&mut settings.letters, &id);
-                p.draft = None;
-                (settings, p.stored.clone(), gone)
-            };
-            let saved = write_settings(&settings, &stored).await;
+            page.borrow_mut().draft = None;
+            let saved =
+                update_settings(|s| Ok::<_, ()>(own::delete_letter(&mut s.letters, &id))).await;
             let mut p = page.borrow_mut();
-            if let Err(why) = saved {
-                p.notice = Some((not_saved_text(why), "error"));
-            } else {
-                p.notice = gone.as_ref().map(|l| {
-                    (
-                        t_with("letterDeleted", std::slice::from_ref(&l.title)),
-                        "ok",
-                    )
-                });
-                p.deleted = gone;
-                p.settings = settings;
-                p.focus = Some("[data-action=undo-delete]");
+            match saved {
+                Err(e) => p.notice = Some((update_error_text(e, |()| t("notSaved")), "error")),
+                Ok((settings, stored, gone)) => {
+                    p.notice = gone.as_ref().map(|l| {
+                        (
+                            t_with("letterDeleted", std::slice::from_ref(&l.title)),
+                            "ok",
+                        )
+                    });
+                    p.deleted = gone;
+                    p.settings = settings;
+                    p.stored = stored;
+                    p.focus = Some("[data-action=undo-delete]");
+                }
             }
         }
         "undo-delete" => {
-            let (settings, stored) = {
-                let p = page.borrow();
-                let mut settings = p.settings.clone();
-                if let Some(l) = &p.deleted {
-                    settings.letters.push(l.clone());
+            let deleted = page.borrow().deleted.clone();
+            let saved = update_settings(|s| {
+                if let Some(l) = deleted {
+                    if !s.letters.iter().any(|x| x.id == l.id) {
+                        s.letters.push(l);
+                    }
                 }
-                (settings, p.stored.clone())
-            };
-            let saved = write_settings(&settings, &stored).await;
+                Ok::<_, ()>(())
+            })
+            .await;
             let mut p = page.borrow_mut();
             match saved {
-                Ok(()) => {
+                Ok((settings, stored, ())) => {
                     p.settings = settings;
+                    p.stored = stored;
                     p.deleted = None;
                     p.notice = Some((t("letterRestored"), "ok"));
                 }
-                Err(why) => p.notice = Some((not_saved_text(why), "error")),
+                Err(e) => p.notice = Some((update_error_text(e, |()| t("notSaved")), "error")),
             }
         }
         "export" => {
@@ -716,46 +747,44 @@ async fn save_draft(page: &Shared) {
         FormKind::AiObjection
     };
     let locale = read_field("letter-locale");
-    let (mut settings, stored) = {
-        let p = page.borrow();
-        (p.settings.clone(), p.stored.clone())
-    };
-    let result = own::save_letter(
-        &mut settings.letters,
-        draft.id.as_deref(),
-        &title,
-        &body,
-        form,
-        &locale,
-    );
     let draft_now = Draft {
-        title,
-        body,
+        title: title.clone(),
+        body: body.clone(),
         form,
-        locale,
-        ..draft
+        locale: locale.clone(),
+        ..draft.clone()
     };
-    match result {
-        Ok(_) => match write_settings(&settings, &stored).await {
-            Ok(()) => {
-                let mut p = page.borrow_mut();
-                p.settings = settings;
-                p.draft = None;
-                p.deleted = None;
-                p.notice = Some((t("letterSaved"), "ok"));
-                p.focus = Some("[data-action=new-letter]");
-            }
-            Err(why) => {
-                let mut p = page.borrow_mut();
-                p.draft = Some(draft_now);
-                p.notice = Some((not_saved_text(why), "error"));
-            }
-        },
-        Err(problem) => {
-            let mut p = page.borrow_mut();
+    // Added to, or changed in, the letters as stored now (read anew): letters saved meanwhile in
+    // another page stay.
+    let saved = update_settings(|s| {
+        own::save_letter(
+            &mut s.letters,
+            draft.id.as_deref(),
+            &title,
+            &body,
+            form,
+            &locale,
+        )
+    })
+    .await;
+    let mut p = page.borrow_mut();
+    match saved {
+        Ok((settings, stored, _)) => {
+            p.settings = settings;
+            p.stored = stored;
+            p.draft = None;
+            p.deleted = None;
+            p.notice = Some((t("letterSaved"), "ok"));
+            p.focus = Some("[data-action=new-letter]");
+        }
+        Err(UpdateError::Rejected(problem)) => {
             p.draft = Some(draft_now);
             p.notice = Some((letter_problem(&problem), "error"));
             p.focus = Some("#letter-title");
+        }
+        Err(UpdateError::NotSaved(why)) => {
+            p.draft = Some(draft_now);
+            p.notice = Some((not_saved_text(why), "error"));
         }
     }
 }

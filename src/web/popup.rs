@@ -25,9 +25,9 @@ use super::dom::{
     add, detail_inputs, document, el, focus, on, set, set_value, target, value, Listening,
 };
 use super::{
-    call_shim, copy_text, from_js, js_of, open_options, raw_of, read_settings, storage_get,
-    storage_set, storage_state, storage_texts, t, t_with, tab_url, target_tab, to_js, today,
-    write_settings,
+    call_shim, copy_text, from_js, js_of, on_settings_changed, open_options, raw_of, read_settings,
+    storage_get, storage_set, storage_state, storage_texts, t, t_with, tab_url, target_tab, to_js,
+    today, update_settings,
 };
 use crate::core::letters::Details;
 
@@ -87,7 +87,32 @@ pub(super) async fn start_popup() {
     render(&app);
     load(&app).await;
     render(&app);
+    follow_settings(&app);
     watch(&app).await;
+}
+
+/// Another open page (the options page) saved the settings: the popup shows the details and own
+/// letters as stored now; the letter follows unless the person edited it.
+fn follow_settings(app: &Shared) {
+    let app = app.clone();
+    let changed = Closure::<dyn FnMut()>::new(move || {
+        let app = app.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let (settings, stored) = read_settings().await;
+            {
+                let mut a = app.borrow_mut();
+                a.model.own = settings.letters.clone();
+                if a.model.details != settings.details {
+                    a.model.set_details(settings.details.clone());
+                }
+                a.settings = settings;
+                a.stored = stored;
+            }
+            render(&app);
+        });
+    });
+    on_settings_changed(&changed);
+    changed.forget(); // the popup lives as long as the listener
 }
 
 /// How often the popup reads the page again while it is open.
@@ -468,14 +493,15 @@ fn compose(app: &Shared, doc: &Document, model: &Model) -> Element {
         let Some(locale) = target(e).map(|t| value(&t)) else {
             return;
         };
-        {
+        let lang = {
             let mut a = app.borrow_mut();
             a.model.select_locale(&locale);
             let lang = a.model.recognition.as_ref().and_then(|r| r.lang.clone());
             a.settings.remember_locale(lang.as_deref(), &locale);
             a.focus = Some("#locale");
-        }
-        save_in_background(app);
+            lang
+        };
+        save_in_background(move |s| s.remember_locale(lang.as_deref(), &locale));
         rerender(app);
     });
     add(&lang_row, &select);
@@ -644,7 +670,7 @@ fn details_section(app: &Shared, doc: &Document, details: &Details) -> Element {
     }
     add(&section, &el(doc, "summary", "", Some(&t("detailsTitle"))));
     add(&section, &el(doc, "p", "hint", Some(&t("detailsHint"))));
-    for (_, wrap, input) in detail_inputs(doc, details) {
+    for (key, wrap, input) in detail_inputs(doc, details) {
         on(app, &input, "input", |app, _| {
             let text = {
                 let mut a = app.borrow_mut();
@@ -654,12 +680,20 @@ fn details_section(app: &Shared, doc: &Document, details: &Details) -> Element {
             };
             show_preview(&text);
         });
-        on(app, &input, "change", |app, _| {
-            {
+        on(app, &input, "change", move |app, _| {
+            let v = {
                 let mut a = app.borrow_mut();
                 a.settings.details = a.model.details.clone();
-            }
-            save_in_background(app);
+                a.model
+                    .details
+                    .editable()
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, v)| v.to_string())
+                    .unwrap_or_default()
+            };
+            // Only this detail changes in what is stored.
+            save_in_background(move |s| s.details.set(key, v));
         });
         add(&section, &wrap);
     }
@@ -750,15 +784,16 @@ fn count_text(text: &str) -> String {
     t_with("charCount", &[field_length(text).to_string()])
 }
 
-/// Saves the settings without waiting (a failed save of a choice is not worth interrupting for;
-/// `write_settings` never writes over data it may not).
-fn save_in_background(app: &Shared) {
-    let (settings, stored) = {
-        let a = app.borrow();
-        (a.settings.clone(), a.stored.clone())
-    };
+/// Saves one change of the settings without waiting: applied to what is stored now, read anew,
+/// so that what another page saved meanwhile stays (a failed save of a choice is not worth
+/// interrupting for; `write_settings` never writes over data it may not).
+fn save_in_background(change: impl FnOnce(&mut Settings) + 'static) {
     wasm_bindgen_futures::spawn_local(async move {
-        let _ = write_settings(&settings, &stored).await;
+        let _ = update_settings(|s| {
+            change(s);
+            Ok::<_, ()>(())
+        })
+        .await;
     });
 }
 
