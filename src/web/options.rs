@@ -80,6 +80,11 @@ pub(super) async fn start_options() {
             let (settings, stored) = read_settings().await;
             {
                 let mut p = page.borrow_mut();
+                // This page's own save: it shows that already, and a redraw would only move
+                // things under the person's pointer.
+                if p.settings == settings && p.stored == stored {
+                    return;
+                }
                 if let Some(draft) = p.draft.as_mut() {
                     draft.title = read_field("letter-title");
                     draft.body = read_field("letter-body");

@@ -101,9 +101,26 @@ fn follow_settings(app: &Shared) {
             let (settings, stored) = read_settings().await;
             {
                 let mut a = app.borrow_mut();
+                if a.settings == settings && a.stored == stored {
+                    return; // the popup's own save
+                }
                 a.model.own = settings.letters.clone();
-                if a.model.details != settings.details {
-                    a.model.set_details(settings.details.clone());
+                // A detail the person is typing here (not saved yet) stays as typed; the others
+                // follow what is stored now.
+                let mut details = a.model.details.clone();
+                for (key, stored_now) in settings.details.editable() {
+                    let saved_before = a.settings.details.editable();
+                    let here = a.model.details.editable();
+                    let unchanged_here = saved_before
+                        .iter()
+                        .zip(here.iter())
+                        .any(|((k, before), (_, now))| *k == key && before == now);
+                    if unchanged_here {
+                        details.set(key, stored_now.to_string());
+                    }
+                }
+                if details != a.model.details {
+                    a.model.set_details(details);
                 }
                 a.settings = settings;
                 a.stored = stored;
