@@ -86,8 +86,9 @@ export async function launchFirefox() {
       return [...new Set([...refused, ...unanswered, ...fromExtension])];
     },
 
-    // Opens a fixture at a real Meta URL; returns the page and its WebExtension tab id.
-    async open(url, fixture) {
+    // Opens a fixture at a real Meta URL (or, with `html`, a page given as text); returns the page
+    // and its WebExtension tab id.
+    async open(url, fixture, html = null) {
       const page = await browser.newPage();
       await page.setRequestInterception(true);
       page.on('request', (request) => {
@@ -96,7 +97,8 @@ export async function launchFirefox() {
         if (SCRIPTS[u.pathname]) return request.respond({ status: 200, contentType: 'text/javascript', body: readFileSync(SCRIPTS[u.pathname]) });
         if (u.pathname.startsWith('/ajax/help/contact/submit')) { submitted.push(request.url()); return request.respond({ status: 200, body: '' }); }
         if (u.origin + u.pathname === new URL(url).origin + new URL(url).pathname) {
-          return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(join(PAGES, fixture)) });
+          const body = html ?? readFileSync(join(PAGES, fixture));
+          return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body });
         }
         if (u.pathname === '/favicon.ico') return request.respond({ status: 404, body: '' });
         escaped.push(request.url());
@@ -111,6 +113,11 @@ export async function launchFirefox() {
         return JSON.stringify(tab ? tracker.getId(tab) : -1);
       })()`));
       return { page, tabId };
+    },
+
+    // Serves a page given as text at a real Meta URL (for pages built inside a test).
+    openHtml(url, html) {
+      return this.open(url, null, html);
     },
 
     // Opens the extension's popup for a tab; returns helpers to read and drive it.
