@@ -58,8 +58,14 @@ for (const browser of BROWSERS) {
     const policy = manifest(browser).content_security_policy;
     assert.deepEqual(Object.keys(policy), ['extension_pages']);
     const d = directives(policy.extension_pages);
+    // Enforced by the browser, not only by tests: nothing loads or connects anywhere but the
+    // package itself, whatever the code tried.
+    assert.deepEqual(d['default-src'], ["'none'"]);
     assert.deepEqual(d['script-src'], ["'self'", "'wasm-unsafe-eval'"]);
-    assert.deepEqual(d['object-src'], ["'self'"]);
+    assert.deepEqual(d['connect-src'], ["'self'"]);
+    for (const name of ['object-src', 'base-uri', 'form-action', 'frame-ancestors']) {
+      assert.deepEqual(d[name], ["'none'"], name);
+    }
     for (const [name, sources] of Object.entries(d)) {
       for (const source of sources) {
         assert.ok(["'self'", "'wasm-unsafe-eval'", "'none'"].includes(source), `${name} allows only the package: ${source}`);
@@ -131,5 +137,26 @@ test('the two packages differ only in their manifests', () => {
   assert.deepEqual(list('chrome'), list('firefox'));
   for (const f of list('chrome').filter((f) => f !== 'manifest.json')) {
     assert.ok(readFileSync(join(root, 'dist', 'chrome', f)).equals(readFileSync(join(root, 'dist', 'firefox', f))), `${f} is the same`);
+  }
+});
+
+test('chromium: the CSP itself stops a request from the popup and the options page, to Meta or anywhere', async () => {
+  const { launch } = await import('./harness.mjs');
+  const b = await launch();
+  try {
+    for (const path of ['popup.html', 'options.html']) {
+      const page = await b.extensionPage(path);
+      const violations = [];
+      page.on('console', (m) => { if (/Content Security Policy/.test(m.text())) violations.push(m.text()); });
+      for (const url of ['https://www.facebook.com/help/contact/712876720715583', 'https://example.org/collect']) {
+        const outcome = await page.evaluate((u) => fetch(u, { method: 'POST', body: 'x' }).then(() => 'sent', () => 'blocked'), url);
+        assert.equal(outcome, 'blocked', `${path}: ${url}`);
+      }
+      assert.ok(violations.length >= 2, `${path}: the browser reports the CSP stopped it`);
+      await page.close();
+    }
+    assert.deepEqual(b.escaped, [], 'nothing reached the network layer');
+  } finally {
+    await b.close();
   }
 });
