@@ -304,3 +304,26 @@ fn a_look_alike_host_is_never_metas() {
         assert!(!still_drawing(&page, &r, 0), "{url}");
     }
 }
+
+#[test]
+fn a_title_read_in_the_pages_own_language_outweighs_another_languages_reading() {
+    // Maltese "dritt" is a right; German "Dritte" are third parties.
+    let mut page = mobile(vec![field(
+        1,
+        FieldKind::Textarea,
+        vec![label("before", "Spjega kif jaffettwak dan l-ipproċessar")],
+    )]);
+    page.url = "https://www.facebook.com/help/contact/1000000000000001".to_string();
+    page.forms.clear();
+    page.lang = "mt".to_string();
+    page.hidden = vec![hidden("support_form_locale_id", "mt_MT", Some(0))];
+    page.title = "Dritt ta' oġġezzjoni: l-ipproċessar tad-data tiegħek għall-AI f'Meta".to_string();
+    let r = recognise(&page);
+    assert_eq!(
+        r.form.map(|f| f.as_str()),
+        Some("ai-objection"),
+        "{:?}",
+        r.why
+    );
+    assert_eq!(chosen(&r), Some(1));
+}

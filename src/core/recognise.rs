@@ -526,12 +526,20 @@ pub fn recognise(report: &PageReport) -> Recognition {
     let page_lang_only = page_lang
         .as_deref()
         .map(|l| l.split('-').next().unwrap_or(l).to_string());
-    let by_title: Vec<(&FormRule, &'static str)> = FORMS
+    let mut by_title: Vec<(&FormRule, &'static str)> = FORMS
         .iter()
         .filter_map(|rule| {
             title_match(rule, &texts, page_lang_only.as_deref()).map(|lang| (rule, lang))
         })
         .collect();
+    // A title read in the page's own language outweighs one read in another language (a
+    // Maltese "dritt" is a right, not German "Dritte"): the others count only when none is.
+    if by_title
+        .iter()
+        .any(|(_, l)| Some(*l) == page_lang_only.as_deref())
+    {
+        by_title.retain(|(_, l)| Some(*l) == page_lang_only.as_deref());
+    }
     // The language the title was written in, by the rule of the form that is chosen below.
     let title_lang = |kind: FormKind| {
         by_title

@@ -193,7 +193,7 @@ test('a page that pretends to be the extension: its messages, events and fake sh
   await done(popup, page);
 });
 
-test('the guard itself sees a request from the popup or the background, and stops it', async () => {
+test('the CSP stops a request from the popup or the background; the guard sees one from the page world and stops it', async () => {
   const { page, tabId } = await b.open(FORM, 'fb-maxlength-en.html');
   const popup = await b.popup(tabId);
   const tried = [
@@ -201,6 +201,13 @@ test('the guard itself sees a request from the popup or the background, and stop
     await b.worker.evaluate(() => fetch('https://tracker.example.org/worker').then(() => 'sent', () => 'stopped')),
   ];
   assert.deepEqual(tried, ['stopped', 'stopped']);
+  assert.doesNotThrow(() => sealed(b), 'the CSP stopped them before they were requests');
+  // The extension's content-script world in Meta's page is not under the extension pages' CSP:
+  // a request from there reaches the guard, which stops it and fails the test.
+  await b.worker.evaluate((id) => chrome.scripting.executeScript({
+    target: { tabId: id }, func: () => fetch('https://tracker.example.org/content').then(() => 'sent', () => 'stopped'),
+  }), tabId);
+  await page.waitForTimeout(300);
   assert.throws(() => sealed(b), /left the browser/, 'the check after each test would fail');
   await done(popup, page);
 });
