@@ -79,7 +79,7 @@ fn every_report_fixture_gets_its_expected_verdict() {
     );
 }
 
-/// The extension reads the shim's reports through `raw::read` (no serde_wasm_bindgen): for every
+/// Stored values kept aside are read into `raw::Raw` and typed values out of it with `raw::read`: for every
 /// fixture it gives what serde_json gives, and a report of the wrong shape is `None`.
 #[test]
 fn reports_read_through_raw_match_serde_json() {
@@ -104,99 +104,4 @@ fn reports_read_through_raw_match_serde_json() {
     let wrong: Raw =
         serde_json::from_str(r#"{"fields": [{"kind": "select"}]}"#).expect("plain data");
     assert_eq!(read::<PageReport>(&wrong), None);
-}
-
-/// What the extension hands the browser is written through `raw::write` (no serde_wasm_bindgen):
-/// for every report fixture, the person's letters as exported, and a flattened argument with an
-/// enum, maps and numbers of every sign, it gives what serde_json gives.
-#[test]
-fn values_written_through_raw_match_serde_json() {
-    use objection::core::own::{export, OwnLetter};
-    use objection::core::raw::{write, Raw};
-    use serde::Serialize;
-    use std::collections::BTreeMap;
-
-    // serde_json's objects sort their keys; `write` keeps the order of the fields.
-    fn sorted(raw: Raw) -> Raw {
-        match raw {
-            Raw::List(items) => Raw::List(items.into_iter().map(sorted).collect()),
-            Raw::Object(entries) => {
-                let mut entries: Vec<_> =
-                    entries.into_iter().map(|(k, v)| (k, sorted(v))).collect();
-                entries.sort_by(|a, b| a.0.cmp(&b.0));
-                Raw::Object(entries)
-            }
-            other => other,
-        }
-    }
-    fn same<T: Serialize>(value: &T, what: &str) {
-        let want: Raw =
-            serde_json::from_value(serde_json::to_value(value).expect("JSON")).expect("plain data");
-        assert_eq!(write(value).map(sorted), Some(want), "{what}");
-    }
-
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/reports");
-    for entry in std::fs::read_dir(dir)
-        .expect("tests/reports exists")
-        .flatten()
-    {
-        let text = std::fs::read_to_string(entry.path()).expect("readable fixture");
-        let case: Value = serde_json::from_str(&text).expect("valid JSON");
-        let report: PageReport = serde_json::from_value(case["report"].clone()).expect("a report");
-        same(&report, &entry.path().display().to_string());
-    }
-    let letters = vec![OwnLetter {
-        id: "own-1".into(),
-        title: "Mine \"quoted\"".into(),
-        body: "Dear …\n[{name}]".into(),
-        form: objection::core::data::FormKind::ThirdPartyData,
-        locale: "de".into(),
-    }];
-    same(&export(&letters), "export");
-
-    #[derive(Serialize)]
-    enum Shape {
-        Unit,
-        Newtype(i8),
-        Tuple(u8, i64),
-        Struct { x: f64 },
-    }
-    #[derive(Serialize)]
-    struct Inner {
-        index: u32,
-        #[serde(rename = "ref")]
-        reference: String,
-    }
-    #[derive(Serialize)]
-    struct Arg {
-        #[serde(flatten)]
-        inner: Inner,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        text: Option<String>,
-        none: Option<u8>,
-        shapes: Vec<Shape>,
-        map: BTreeMap<String, (char, bool)>,
-        negative: i32,
-    }
-    same(
-        &Arg {
-            inner: Inner {
-                index: 3,
-                reference: "f1/s2/e3".into(),
-            },
-            text: None,
-            none: None,
-            shapes: vec![
-                Shape::Unit,
-                Shape::Newtype(-4),
-                Shape::Tuple(7, -9),
-                Shape::Struct { x: 1.5 },
-            ],
-            map: BTreeMap::from([("k".to_string(), ('é', true))]),
-            negative: -2,
-        },
-        "flattened argument",
-    );
-    // A map whose keys are not text has no plain-data form.
-    assert_eq!(write(&BTreeMap::from([(1u8, 2u8)])), None);
 }

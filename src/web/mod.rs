@@ -53,57 +53,16 @@ pub async fn start_page() {
     }
 }
 
-use crate::core::raw::{Raw, MAX_DEPTH};
+use crate::core::raw::Raw;
 use crate::core::settings::{
     self, Loaded, SaveRefused, Settings, StorageProblem, Stored, SETTINGS_KEY,
 };
 
-/// A JavaScript value as plain data (objects with their keys in order, arrays, strings, numbers,
-/// booleans, null), or `None` for anything else or for nesting deeper than [`MAX_DEPTH`] (as
-/// [`Raw`]'s own reading refuses it). Whole numbers that JavaScript holds exactly are integers.
-fn raw_of(v: &JsValue, depth: usize) -> Option<Raw> {
-    if v.is_null() || v.is_undefined() {
-        return Some(Raw::Null);
-    }
-    if let Some(b) = v.as_bool() {
-        return Some(Raw::Bool(b));
-    }
-    if let Some(n) = v.as_f64() {
-        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
-        return Some(if n.fract() == 0.0 && n.abs() <= EXACT {
-            Raw::Int(n as i64)
-        } else {
-            Raw::Float(n)
-        });
-    }
-    if let Some(s) = v.as_string() {
-        return Some(Raw::Str(s));
-    }
-    if !v.is_object() || v.is_function() || depth >= MAX_DEPTH {
-        return None;
-    }
-    if js_sys::Array::is_array(v) {
-        let list: &js_sys::Array = v.unchecked_ref();
-        return list
-            .iter()
-            .map(|item| raw_of(&item, depth + 1))
-            .collect::<Option<Vec<Raw>>>()
-            .map(Raw::List);
-    }
-    let entries = js_sys::Object::entries(v.unchecked_ref());
-    let mut out = Vec::new();
-    for entry in entries.iter() {
-        let pair: js_sys::Array = entry.unchecked_into();
-        let key = pair.get(0).as_string()?;
-        out.push((key, raw_of(&pair.get(1), depth + 1)?));
-    }
-    Some(Raw::Object(out))
-}
-
-/// A typed value (page report, shim answer, import file) read out of a JavaScript value; `None`
-/// when it has another shape.
+/// A typed value (page report, shim answer, import file, a stored value kept as [`Raw`]) read
+/// out of a JavaScript value by serde-wasm-bindgen; `None` when it has another shape. [`Raw`]
+/// refuses nesting deeper than [`crate::core::raw::MAX_DEPTH`].
 fn from_js<T: serde::de::DeserializeOwned>(v: &JsValue) -> Option<T> {
-    crate::core::raw::read(&raw_of(v, 0)?)
+    serde_wasm_bindgen::from_value(v.clone()).ok()
 }
 
 /// Reads the settings entry by entry (the core keeps aside what it cannot read), bringing older
@@ -111,7 +70,7 @@ fn from_js<T: serde::de::DeserializeOwned>(v: &JsValue) -> Option<T> {
 async fn read_settings() -> (Settings, Stored) {
     let stored = match storage_get(SETTINGS_KEY).await {
         Ok(v) if v.is_undefined() || v.is_null() => None,
-        Ok(v) => Some(raw_of(&v, 0).ok_or(())),
+        Ok(v) => Some(from_js::<Raw>(&v).ok_or(())),
         Err(_) => Some(Err(())),
     };
     let (settings, stored) = settings::load(stored);
@@ -205,32 +164,17 @@ fn storage_state(stored: &Stored) -> &'static str {
 }
 
 /// A value as plain JavaScript data (objects, arrays, strings, numbers, booleans, null), as
-/// storage, messages and JSON need; `None` for what plain data cannot hold.
-fn to_js<T: serde::Serialize>(value: &T) -> Option<JsValue> {
-    Some(js_of(&crate::core::raw::write(value)?))
+/// storage, messages and JSON need: serde-wasm-bindgen's JSON-compatible serializer (maps as
+/// plain objects, missing values as null); `None` for what plain data cannot hold.
+fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Option<JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .ok()
 }
 
-/// Plain data as a JavaScript value. Objects are made by `Object.fromEntries`, so that every key,
-/// `__proto__` included, becomes an own property.
+/// A stored value, written back as it was read.
 fn js_of(raw: &Raw) -> JsValue {
-    match raw {
-        Raw::Null => JsValue::NULL,
-        Raw::Bool(b) => JsValue::from_bool(*b),
-        Raw::Int(n) => JsValue::from_f64(*n as f64),
-        Raw::UInt(n) => JsValue::from_f64(*n as f64),
-        Raw::Float(f) => JsValue::from_f64(*f),
-        Raw::Str(s) => JsValue::from_str(s),
-        Raw::List(items) => items.iter().map(js_of).collect::<js_sys::Array>().into(),
-        Raw::Object(entries) => {
-            let pairs: js_sys::Array = entries
-                .iter()
-                .map(|(k, v)| js_sys::Array::of2(&JsValue::from_str(k), &js_of(v)))
-                .collect();
-            js_sys::Object::from_entries(&pairs)
-                .map(JsValue::from)
-                .unwrap_or(JsValue::NULL)
-        }
-    }
+    to_js(raw).unwrap_or(JsValue::NULL)
 }
 
 thread_local! {

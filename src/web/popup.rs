@@ -25,7 +25,7 @@ use super::dom::{
     add, detail_inputs, document, el, focus, on, set, set_value, target, value, Listening,
 };
 use super::{
-    call_shim, copy_text, from_js, js_of, on_settings_changed, open_options, raw_of, read_settings,
+    call_shim, copy_text, from_js, js_of, on_settings_changed, open_options, read_settings,
     storage_get, storage_set, storage_state, storage_texts, t, t_with, tab_url, target_tab, to_js,
     today, update_settings,
 };
@@ -205,7 +205,7 @@ async fn read_boxes() -> Vec<(String, String)> {
     let Ok(v) = storage_get(BOXES_KEY).await else {
         return Vec::new();
     };
-    match raw_of(&v, 0) {
+    match from_js::<Raw>(&v) {
         Some(Raw::Object(entries)) => entries
             .into_iter()
             .filter_map(|(k, v)| match v {
