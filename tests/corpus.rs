@@ -738,7 +738,18 @@ const LISTED: usize = 150;
 
 #[test]
 fn the_generated_corpus_is_recognised() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/locales");
+    check_corpus(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/locales"));
+}
+
+/// The same pages in a held-out second wording set (tests/corpus/holdout/*.json), written
+/// without reading the rules and never tuned against them.
+#[test]
+fn the_held_out_corpus_is_recognised() {
+    check_corpus(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/holdout"));
+}
+
+/// Builds every page from the wording files in `dir` and checks the verdict on each.
+fn check_corpus(dir: &str) {
     let words: BTreeMap<&str, Wording> = LOCALES
         .iter()
         .map(|code| {
@@ -793,7 +804,7 @@ fn the_generated_corpus_is_recognised() {
     // Straight to stderr, past the test harness's capture: the size of the corpus is always shown.
     let _ = writeln!(
         std::io::stderr(),
-        "corpus: {combinations} combinations (form × style × locale × order × id, plus negatives), \
+        "corpus {dir}: {combinations} combinations (form × style × locale × order × id, plus negatives), \
          {} page reports checked (every wording, form number and host variant), {failed} wrong",
         pages.len()
     );
