@@ -16,7 +16,7 @@ EXT_FILES := $(shell find extension -type f)
 WASM_FEATURES := --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
   --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue
 
-.PHONY: all deps test test-sizes test-rust test-browser lint lint-firefox test-reproducible clean screenshots icons build-for-amo bench fuzz
+.PHONY: all deps test test-sizes test-rust test-browser lint lint-js lint-firefox test-reproducible clean screenshots icons build-for-amo bench fuzz
 all: deps dist/chrome.zip dist/firefox.zip
 
 # ---- what the build and the tests need --------------------------------------------------------
@@ -142,11 +142,15 @@ serve: dist/www
 # ---- tests ------------------------------------------------------------------------------------
 test: deps lint test-rust lint-firefox test-reproducible test-sizes test-browser
 
-lint:
+lint: lint-js
 	cargo fmt --check
 	cargo clippy --locked --all-targets -- -D warnings
 	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
 	RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo clippy --locked --target wasm32-unknown-unknown --lib --features website -- -D warnings
+
+# The extension's JavaScript against the types in its JSDoc comments (tsconfig.json); emits nothing.
+lint-js: build/.deps-npm
+	node_modules/.bin/tsc -p tsconfig.json
 
 test-rust:
 	cargo test --locked

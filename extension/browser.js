@@ -1,9 +1,11 @@
 // Objection helper: the few browser calls the Rust code needs, as plain functions.
 // Translation only: no decisions here. Imported by the WebAssembly module (wasm-bindgen).
+// Types: see tsconfig.json; the page shim's (PageReport, ShimArg, ShimAnswer…) are in shim.js.
 
 const ext = globalThis.browser ?? globalThis.chrome;
 
 // The tab the popup acts on: `popup.html?tab=<id>`, else the active tab of this window.
+/** @returns {Promise<number>}  -1 where there is none */
 async function findTargetTab() {
   const param = new URLSearchParams(location.search).get('tab');
   if (param !== null && /^\d+$/.test(param)) return Number(param);
@@ -12,6 +14,10 @@ async function findTargetTab() {
 }
 
 // The tab's URL, or '' where the extension may not see it.
+/**
+ * @param {number} tabId
+ * @returns {Promise<string>}
+ */
 async function readTabUrl(tabId) {
   try {
     const tab = await ext.tabs.get(tabId);
@@ -24,6 +30,10 @@ async function readTabUrl(tabId) {
 // Asks our content script in the tab's top frame, if the tab has it (only Meta's contact forms do:
 // see the manifest), for the shim's page report: `{ answer }`, or `undefined` where there is none.
 // No script goes into the page for this.
+/**
+ * @param {number} tabId
+ * @returns {Promise<ReportReply | undefined>}
+ */
 async function askContentScriptForReport(tabId) {
   try {
     const got = await ext.tabs.sendMessage(tabId, { type: 'shim-report' }, { frameId: 0 });
@@ -37,6 +47,19 @@ async function askContentScriptForReport(tabId) {
 // report where our content script is in the page) start as soon as this module loads, while the
 // WebAssembly is still being compiled; the functions below hand each over once, when the Rust
 // code asks. Reading only, and nothing decided: whether the report is used stays with the core.
+/**
+ * The content script's answer to `{ type: 'shim-report' }`.
+ * @typedef {{ answer: PageReport }} ReportReply
+ */
+/**
+ * The popup's early reads, each handed over once (then undefined).
+ * @typedef {object} Early
+ * @property {Promise<number>} [tab]
+ * @property {Promise<{ id: number, url: string }>} [url]
+ * @property {Promise<{ id: number, got: ReportReply | undefined }>} [report]
+ * @property {Promise<Record<string, unknown>>} [storage]
+ */
+/** @type {Early} */
 const early = ext && typeof location !== 'undefined' && location.pathname.endsWith('/popup.html')
   ? (() => {
       const tab = findTargetTab();
@@ -49,37 +72,67 @@ const early = ext && typeof location !== 'undefined' && location.pathname.endsWi
     })()
   : {};
 
+/**
+ * @template {keyof Early} K
+ * @param {K} name
+ * @returns {Early[K]}
+ */
 function take(name) {
   const pending = early[name];
   early[name] = undefined;
   return pending;
 }
 
+/** @returns {Promise<number>} */
 export async function targetTab() {
   return (await take('tab')) ?? findTargetTab();
 }
 
+/**
+ * @param {number} tabId
+ * @returns {Promise<string>}
+ */
 export async function tabUrl(tabId) {
   const pending = take('url');
   const got = pending && (await pending);
   return got && got.id === tabId ? got.url : readTabUrl(tabId);
 }
 
-function shimCall(op, arg) {
-  const shim = globalThis.__objectionShim;
-  return shim ? { answer: shim[op](arg) } : { missing: true };
+// Runs in the page's isolated world (chrome.scripting serialises it: it sees nothing of this file).
+// A shim of another version than the popup's (left in the tab from before an update) counts as
+// none, so that the current one is loaded in its place.
+/**
+ * What `shimCall` answers: the operation's answer, or that the page has no shim of this version.
+ * @typedef {{ answer: ShimAnswer, missing?: undefined } | { missing: true, answer?: undefined }} ShimReply
+ */
+/**
+ * @param {ShimOp} op
+ * @param {ShimArg | null} arg  null for `report`, which takes none
+ * @param {string} version  the extension's version
+ * @returns {ShimReply}
+ */
+function shimCall(op, arg, version) {
+  const shim = /** @type {ShimWorld} */ (globalThis).__objectionShim;
+  return shim && shim.version === version ? { answer: shim[op](/** @type {ShimArg} */ (arg)) } : { missing: true };
 }
 
 // Calls one of the page shim's operations in the tab: one round trip where the shim is there
 // already (the content script's, or an earlier call's), else loads shim.js first. The popup's
 // first report comes from the content script, asked while the WebAssembly was loading.
+/**
+ * @param {number} tabId
+ * @param {ShimOp} op
+ * @param {ShimArg | null | undefined} arg
+ * @returns {Promise<ShimAnswer | undefined>}  undefined: the page could not be reached
+ */
 export async function callShim(tabId, op, arg) {
   const pending = op === 'report' ? take('report') : undefined;
   const prefetched = pending && (await pending);
   if (prefetched && prefetched.id === tabId && prefetched.got) return prefetched.got.answer;
   const target = { tabId };
+  const version = ext.runtime.getManifest().version;
   const call = async () => {
-    const [first] = await ext.scripting.executeScript({ target, func: shimCall, args: [op, arg ?? null] });
+    const [first] = await ext.scripting.executeScript({ target, func: shimCall, args: [op, arg ?? null, version] });
     return first ? first.result : undefined;
   };
   let got = await call();
@@ -90,22 +143,41 @@ export async function callShim(tabId, op, arg) {
   return got ? got.answer : undefined;
 }
 
+/**
+ * @param {string} key
+ * @returns {Promise<unknown>}
+ */
 export async function storageGet(key) {
   const got = await (take('storage') ?? ext.storage.local.get(key));
   return got[key];
 }
 
 // Calls `callback` when the stored settings change (another open page saved them).
+/**
+ * @param {() => void} callback
+ * @returns {void}
+ */
 export function onSettingsChanged(callback) {
   ext.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && 'settings' in changes) callback();
   });
 }
 
+/**
+ * @param {string} key
+ * @param {unknown} value
+ * @returns {Promise<void>}
+ */
 export async function storageSet(key, value) {
   await ext.storage.local.set({ [key]: value });
 }
 
+/**
+ * @param {number} tabId
+ * @param {string} text
+ * @param {string} title
+ * @returns {Promise<void>}
+ */
 export async function setBadge(tabId, text, title) {
   await Promise.all([
     ext.action.setBadgeText({ tabId, text }),
@@ -114,10 +186,15 @@ export async function setBadge(tabId, text, title) {
   ]);
 }
 
+/** @returns {string} */
 export function uiLanguage() {
   return ext.i18n.getUILanguage();
 }
 
+/**
+ * @param {string} text
+ * @returns {Promise<boolean>}  whether it was copied
+ */
 export async function copyText(text) {
   try {
     await navigator.clipboard.writeText(text);
@@ -137,11 +214,17 @@ export async function copyText(text) {
   }
 }
 
+/** @returns {void} */
 export function openOptions() {
   ext.runtime.openOptionsPage();
 }
 
 // Offers `text` as a file download (used for exporting the person's letters).
+/**
+ * @param {string} name
+ * @param {string} text
+ * @returns {void}
+ */
 export function downloadText(name, text) {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const a = document.createElement('a');

@@ -12,14 +12,142 @@
 // It looks into same-origin frames and open shadow roots too. Each field gets a reference such as
 // `f12/s40/e57` (frame element 12, then shadow host 40, then field 57): write, read and undo act
 // on exactly that element, and only while it is still at that place.
+//
+// The types below (checked by `tsc`, see tsconfig.json) are the shim's protocol with the popup:
+// docs/formats.md, "Page report" and "Page shim operations". This file is a script, not a module,
+// so they are global types, which browser.js uses too.
+
+/**
+ * A text box the shim reads and writes: a `<textarea>`, a text-like `<input>` or a rich-text
+ * (`contenteditable`) element. On the last, the properties of text controls are undefined.
+ * @typedef {HTMLElement & Partial<Pick<HTMLTextAreaElement, 'value' | 'maxLength' | 'disabled' | 'readOnly' | 'required' | 'form' | 'name'>>} Box
+ */
+/** @typedef {'textarea' | 'input' | 'contenteditable'} FieldKind */
+/**
+ * One text of a field's label, with where it was read (docs/formats.md, `labels[]`).
+ * @typedef {object} Label
+ * @property {'before' | 'for' | 'wrap' | 'row' | 'aria-labelledby' | 'aria-label' | 'aria-describedby' | 'placeholder'} source
+ * @property {string} text
+ */
+/**
+ * A hidden input that says which form this is (`support_form_id`, …).
+ * @typedef {object} HiddenInput
+ * @property {string} name
+ * @property {string} value
+ * @property {number | null} form  position in the report's `forms`; null: in no form
+ */
+/**
+ * @typedef {object} FormReport
+ * @property {string} id  the `<form>`'s id attribute
+ */
+/**
+ * One text box of the page, as the report describes it.
+ * @typedef {object} FieldReport
+ * @property {number} index  position in `fields`
+ * @property {string} ref  the shim's name for the element: `f<n>/`, `s<n>/` on the way, then `e<n>`
+ * @property {FieldKind} kind
+ * @property {string} type  the input's type attribute, lower case; '' for other kinds
+ * @property {string} name
+ * @property {string} id
+ * @property {Label[]} labels
+ * @property {boolean} visible
+ * @property {number} valueLength  characters of text in it, without surrounding white space
+ * @property {number | null} maxLength
+ * @property {boolean} disabled
+ * @property {boolean} readOnly
+ * @property {boolean} canUndo  the shim wrote into it and remembers what it held before
+ * @property {boolean} required
+ * @property {number | null} form  position in the report's `forms`; null: in no form
+ * @property {boolean} focused
+ * @property {boolean} hovered
+ */
+/**
+ * The page report (docs/formats.md, "Page report").
+ * @typedef {object} PageReport
+ * @property {string} url
+ * @property {string} lang
+ * @property {string} title
+ * @property {string[]} headings
+ * @property {HiddenInput[]} hidden
+ * @property {FieldReport[]} fields
+ * @property {FormReport[]} forms
+ * @property {boolean} loading
+ */
+/**
+ * What a box must still be for a write to go ahead: as the popup read it.
+ * @typedef {object} Expect
+ * @property {FieldKind} kind
+ * @property {string} name
+ * @property {string} id
+ * @property {number} valueLength
+ */
+/**
+ * The argument of `write`, `read`, `mark` and `undo` (the popup's `ShimArg`, src/web/popup.rs).
+ * @typedef {object} ShimArg
+ * @property {number} [index]
+ * @property {string} [ref]  which field (a `ref` of the report)
+ * @property {string} [text]  write: what to write
+ * @property {Expect} [expect]  write: only if the box is still as it was read
+ * @property {boolean} [force]  undo: even though the box changed since our write
+ */
+/**
+ * `write`'s answer: what the box holds after the write; or why nothing was written.
+ * @typedef {{ ok: true, value: string } | { ok: false, missing?: true, stale: boolean }} WriteAnswer
+ */
+/**
+ * `read`'s answer: what the box holds.
+ * @typedef {{ ok: true, value: string } | { ok: false, missing: true }} ReadAnswer
+ */
+/**
+ * `mark`'s answer.
+ * @typedef {{ ok: true } | { ok: false, missing: true }} MarkAnswer
+ */
+/**
+ * `undo`'s answer: what the box holds now and what was put back; or why nothing was undone.
+ * @typedef {{ ok: true, value: string, expected: string } | { ok: false, missing: boolean } | { ok: false, changed: true }} UndoAnswer
+ */
+/** @typedef {PageReport | WriteAnswer | ReadAnswer | MarkAnswer | UndoAnswer} ShimAnswer */
+/**
+ * The shim's operations, as `globalThis.__objectionShim` in the isolated world.
+ * @typedef {object} ObjectionShim
+ * @property {string} [version]  the extension's version that loaded it (older shims have none)
+ * @property {() => PageReport} report
+ * @property {(arg: ShimArg) => WriteAnswer} write
+ * @property {(arg: ShimArg) => ReadAnswer} read
+ * @property {(arg: ShimArg) => MarkAnswer} mark
+ * @property {(arg: ShimArg) => UndoAnswer} undo
+ */
+/** @typedef {'report' | 'write' | 'read' | 'mark' | 'undo'} ShimOp */
+/**
+ * The globals the extension's scripts share in a page's isolated world.
+ * @typedef {object} ShimGlobals
+ * @property {ObjectionShim} [__objectionShim]  the shim
+ * @property {() => void} [__objectionStartReporting]  makes the shim report as the content script
+ * @property {boolean} [__objectionContentScript]  set by content.js: this world has the content script
+ */
+/** @typedef {typeof globalThis & ShimGlobals} ShimWorld */
+/**
+ * A place the shim looks into for fields: the top document, a same-origin frame's document or an
+ * open shadow root; `place` is the reference prefix of what is in it (`f12/s40/`).
+ * @typedef {{ root: Document | ShadowRoot, place: string }} Root
+ */
+
 (() => {
   'use strict';
-  if (globalThis.__objectionShim) {
+  const world = /** @type {ShimWorld} */ (globalThis);
+  // The extension's version: the popup talks only to a shim of its own version ('' where there is
+  // no extension API, as in a test page's own world).
+  const VERSION = typeof chrome !== 'undefined' && chrome.runtime && chrome.runtime.getManifest
+    ? chrome.runtime.getManifest().version : '';
+  const loaded = world.__objectionShim;
+  if (loaded && loaded.version === VERSION) {
     // Loaded again: as the content script, after the popup had loaded the shim into this page
     // first. The one shim then starts reporting as the content script would have.
-    if (globalThis.__objectionStartReporting) globalThis.__objectionStartReporting();
+    if (world.__objectionStartReporting) world.__objectionStartReporting();
     return;
   }
+  // A shim of another version (left in this tab by the extension before an update: the isolated
+  // world outlives it) is replaced by this one; the popup no longer talks to the old one.
 
   const MAX_TEXT = 300;
   const MAX_FIELDS = 500;         // as many as the core reads (report::MAX_FIELDS)
@@ -34,12 +162,18 @@
     .map((n) => `input[type="hidden"][name="${n}"]`).join(', ');
 
   let serial = 0;
+  /** @type {WeakMap<Element, number>} */
   const serials = new WeakMap(); // element -> its number, given once
+  /** @type {Map<string, WeakRef<Box>>} */
   const byRef = new Map();       // reference -> WeakRef of the element
+  /** @type {WeakMap<Box, { before: string, wrote: string }>} */
   const history = new WeakMap(); // element -> { before, wrote }: what it held before our last write, and after
+  /** @type {WeakMap<Box, [string, string]>} */
   const marked = new WeakMap();  // element -> its outline before `mark`
 
+  /** @type {(s: string | null | undefined) => string} */
   const squash = (s) => (s || '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
+  /** @type {(el: Element) => number} */
   const numberOf = (el) => {
     let n = serials.get(el);
     if (n === undefined) { n = ++serial; serials.set(el, n); }
@@ -47,6 +181,10 @@
   };
 
   // The text of a small element; '' for a big one (reading it would cost as much as the page).
+  /**
+   * @param {(Element & { innerText?: string }) | null} node  (an SVG or MathML element has no innerText)
+   * @returns {string}
+   */
   function textOf(node) {
     if (!node) return '';
     const walker = node.ownerDocument.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
@@ -55,11 +193,16 @@
   }
 
   // Where an element lives: '' in the top document, else the frames and shadow hosts on the way.
+  /**
+   * @param {Element} el
+   * @returns {string | null}  null: not in the page
+   */
   function placeOf(el) {
     let path = '';
     let node = el;
     for (let depth = 0; depth < 16; depth++) {
-      const root = node.getRootNode();
+      // A document, a shadow root, or (detached) the top of a tree of elements.
+      const root = /** @type {Node & Partial<Pick<ShadowRoot, 'host'> & Pick<Document, 'defaultView'>>} */ (node.getRootNode());
       if (root === document) return path;
       if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE && root.host) {
         path = `s${numberOf(root.host)}/${path}`;
@@ -77,20 +220,23 @@
 
   // The top document, then every same-origin frame's document and every open shadow root in it,
   // breadth first. One pass over each root: the work grows with the page, not with its square.
+  /** @returns {Root[]} */
   function roots() {
+    /** @type {Root[]} */
     const out = [{ root: document, place: '' }];
     let walked = 0;
     for (let i = 0; i < out.length && walked < MAX_WALK; i++) {
       const { root, place } = out[i];
-      const doc = root.nodeType === Node.DOCUMENT_NODE ? root : root.ownerDocument;
+      const doc = /** @type {Document} */ (root.nodeType === Node.DOCUMENT_NODE ? root : root.ownerDocument);
       const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-      for (let n = walker.nextNode(); n && walked < MAX_WALK; n = walker.nextNode()) {
+      // (SHOW_ELEMENT: every node it gives is an element.)
+      for (let n = /** @type {Element | null} */ (walker.nextNode()); n && walked < MAX_WALK; n = /** @type {Element | null} */ (walker.nextNode())) {
         walked++;
         if (out.length >= MAX_ROOTS) break;
         if (n.shadowRoot) out.push({ root: n.shadowRoot, place: `${place}s${numberOf(n)}/` });
         if (n.localName === 'iframe' || n.localName === 'frame') {
           let inner = null;
-          try { inner = n.contentDocument; } catch { inner = null; } // another origin: not ours to read
+          try { inner = /** @type {HTMLIFrameElement} */ (n).contentDocument; } catch { inner = null; } // another origin: not ours to read
           if (inner && inner.documentElement) out.push({ root: inner, place: `${place}f${numberOf(n)}/` });
         }
       }
@@ -98,20 +244,32 @@
     return out;
   }
 
+  /**
+   * @param {Box} el
+   * @returns {FieldKind}
+   */
   function kindOf(el) {
     if (el.localName === 'textarea') return 'textarea';
     if (el.localName === 'input') return 'input';
     return 'contenteditable';
   }
 
+  /**
+   * @param {Element} el
+   * @returns {el is Box}
+   */
   function isField(el) {
     if (el.namespaceURI !== HTML) return false;
     if (el.localName === 'textarea') return true;
     if (el.localName === 'input') return INPUT_TYPES.has((el.getAttribute('type') || '').toLowerCase());
     // Only the outermost editable element of a rich-text box.
-    return el.isContentEditable && !(el.parentElement && el.parentElement.isContentEditable);
+    return /** @type {HTMLElement} */ (el).isContentEditable && !(el.parentElement && el.parentElement.isContentEditable);
   }
 
+  /**
+   * @param {Element} el
+   * @returns {boolean}
+   */
   function shown(el) {
     const rect = el.getBoundingClientRect();
     if (rect.width < 2 || rect.height < 2) return false;
@@ -121,6 +279,10 @@
   }
 
   // A field is visible when it is shown, and so is every frame around it.
+  /**
+   * @param {Element} el
+   * @returns {boolean}
+   */
   function visible(el) {
     if (!shown(el)) return false;
     for (let doc = el.ownerDocument, d = 0; doc !== document && d < 16; d++) {
@@ -131,8 +293,12 @@
     return true;
   }
 
+  /**
+   * @param {Box} el
+   * @returns {string}
+   */
   function valueOf(el) {
-    return kindOf(el) === 'contenteditable' ? el.innerText : el.value;
+    return kindOf(el) === 'contenteditable' ? el.innerText : /** @type {string} */ (el.value);
   }
 
   // Reading a label as a person does (after the order of Chromium's autofill label inference,
@@ -145,7 +311,12 @@
   const ROWS = '[id^="SupportFormRow."], tr, li, dd, fieldset';
   // Every element that holds a control, with how many: counted once per report by walking up
   // from each control, so asking costs nothing and the work grows with the page, not its square.
+  /** @type {Map<Node, number>} */
   let holders = new Map();
+  /**
+   * @param {Root[]} roots
+   * @returns {void}
+   */
   function countControls(roots) {
     holders = new Map();
     for (const { root } of roots) {
@@ -154,27 +325,33 @@
       }
     }
   }
-  const isControl = (n) => n.nodeType === Node.ELEMENT_NODE && (n.matches(CONTROLS) || holders.has(n));
+  /** @type {(n: Node) => boolean} */
+  const isControl = (n) => n.nodeType === Node.ELEMENT_NODE && (/** @type {Element} */ (n).matches(CONTROLS) || holders.has(n));
+  /** @type {(n: Node) => boolean} */
   const isShown = (n) => {
     if (n.nodeType !== Node.ELEMENT_NODE) return true;
-    const view = n.ownerDocument.defaultView;
-    const style = view ? view.getComputedStyle(n) : null;
+    const view = /** @type {Element} */ (n).ownerDocument.defaultView;
+    const style = view ? view.getComputedStyle(/** @type {Element} */ (n)) : null;
     return !style || (style.display !== 'none' && style.visibility !== 'hidden');
   };
 
   // The text a person reads inside `node`, without the text of controls; '' for a big node.
+  /**
+   * @param {Node} node  an element or a text
+   * @returns {string}
+   */
   function plainText(node) {
-    if (node.nodeType === Node.TEXT_NODE) return node.data;
-    const walker = node.ownerDocument.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => (n.nodeType === Node.ELEMENT_NODE && (n.matches('input, textarea, select, button, script, style, template') || !isShown(n))
+    if (node.nodeType === Node.TEXT_NODE) return /** @type {Text} */ (node).data;
+    const walker = /** @type {Document} */ (node.ownerDocument).createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n.nodeType === Node.ELEMENT_NODE && (/** @type {Element} */ (n).matches('input, textarea, select, button, script, style, template') || !isShown(n))
         ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
     });
     let text = '';
     for (let n = 0; walker.nextNode(); n++) {
       if (n >= MAX_LABEL_NODES) return '';
-      const cur = walker.currentNode;
-      if (cur.nodeType === Node.TEXT_NODE) text += cur.data;
-      else if (cur.localName === 'br' || !INLINE.has(cur.localName)) text += ' ';
+      const cur = /** @type {Text | Element} */ (walker.currentNode);
+      if (cur.nodeType === Node.TEXT_NODE) text += /** @type {Text} */ (cur).data;
+      else if (/** @type {Element} */ (cur).localName === 'br' || !INLINE.has(/** @type {Element} */ (cur).localName)) text += ' ';
     }
     return text;
   }
@@ -182,19 +359,25 @@
   // The text nodes and inline elements just before the box, back to the previous line break,
   // block or control; where there are none, the block just before it. Climbs out of wrappers
   // that hold nothing before the box, but not out of its row.
+  /**
+   * @param {Box} el
+   * @returns {string}
+   */
   function textBefore(el) {
+    /** @type {Element} */
     let node = el;
     for (let depth = 0; depth < 5 && node && node.parentNode; depth++) {
+      /** @type {string[]} */
       const parts = [];
       for (let sib = node.previousSibling, seen = 0; sib && seen < 50; sib = sib.previousSibling, seen++) {
         if (sib.nodeType === Node.TEXT_NODE) {
-          if (sib.data.trim()) parts.unshift(sib.data);
+          if (/** @type {Text} */ (sib).data.trim()) parts.unshift(/** @type {Text} */ (sib).data);
           continue;
         }
         if (sib.nodeType !== Node.ELEMENT_NODE || !isShown(sib)) continue;
         if (isControl(sib)) return squash(parts.join(' '));
-        if (sib.localName === 'br') { if (parts.length) break; continue; }
-        if (INLINE.has(sib.localName)) { parts.unshift(plainText(sib)); continue; }
+        if (/** @type {Element} */ (sib).localName === 'br') { if (parts.length) break; continue; }
+        if (INLINE.has(/** @type {Element} */ (sib).localName)) { parts.unshift(plainText(sib)); continue; }
         if (parts.length) break;
         return squash(plainText(sib));
       }
@@ -210,6 +393,10 @@
   // The row or cell around the box: Meta's `SupportFormRow.<id>`, a table row, list item,
   // `<dd>` (with its `<dt>`), a fieldset; else the largest wrapper that holds no other control.
   // Its text without the box's own.
+  /**
+   * @param {Box} el
+   * @returns {string}
+   */
   function rowText(el) {
     const dd = el.closest('dd');
     if (dd) {
@@ -233,9 +420,16 @@
     return prev ? squash(plainText(prev)) : '';
   }
 
+  /**
+   * @param {Box} el
+   * @param {(root: Node) => Map<string | null, Element[]>} forLabels  the `label[for]`s of a root, by id
+   * @returns {Label[]}
+   */
   function labelsOf(el, forLabels) {
+    /** @type {Label[]} */
     const out = [];
-    const root = el.getRootNode();
+    const root = /** @type {Node & Partial<Pick<Document, 'getElementById'>>} */ (el.getRootNode());
+    /** @type {(source: Label['source'], text: string | null | undefined) => void} */
     const add = (source, text) => {
       text = squash(text);
       if (text && !out.some((l) => l.text === text)) out.push({ source, text });
@@ -245,6 +439,7 @@
     const wrap = el.closest('label');
     if (wrap) add('wrap', plainText(wrap));
     add('row', rowText(el));
+    /** @type {(id: string) => HTMLElement | null} */
     const byId = (id) => (typeof root.getElementById === 'function' ? root.getElementById(id) : null);
     for (const id of (el.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean).slice(0, 8)) {
       const l = byId(id);
@@ -259,11 +454,14 @@
     return out;
   }
 
+  /** @returns {PageReport} */
   function report() {
     const all = roots();
     countControls(all);
     // `label[for]` of each root, read once: id -> labels.
+    /** @type {Map<Node, Map<string | null, Element[]>>} */
     const labelMaps = new Map();
+    /** @type {(root: Node & Partial<Pick<ParentNode, 'querySelectorAll'>>) => Map<string | null, Element[]>} */
     const forLabels = (root) => {
       let map = labelMaps.get(root);
       if (!map) {
@@ -272,30 +470,36 @@
           for (const l of root.querySelectorAll('label[for]')) {
             const id = l.getAttribute('for');
             if (!map.has(id)) map.set(id, []);
-            map.get(id).push(l);
+            /** @type {Element[]} */ (map.get(id)).push(l);
           }
         }
         labelMaps.set(root, map);
       }
       return map;
     };
+    /** @type {{ el: Box, place: string }[]} */
     const found = [];
+    /** @type {string[]} */
     const headings = [];
+    /** @type {HiddenInput[]} */
     const hidden = [];
+    /** @type {FormReport[]} */
     const forms = [];                // the page's forms that hold a field or a hidden input
+    /** @type {Map<HTMLFormElement, number>} */
     const formIndex = new Map();     // form element -> its position in `forms`
     // The form a box belongs to: its form owner, else the nearest <form> around it, across
     // the shadow roots it is drawn in.
+    /** @type {(el: Box | HTMLInputElement) => number | null} */
     const formOf = (el) => {
       let f = el.form || null;
-      for (let n = el, depth = 0; !f && n && depth < 16; depth++) {
+      for (let n = /** @type {Element | null} */ (el), depth = 0; !f && n && depth < 16; depth++) {
         f = n.closest('form');
-        const root = n.getRootNode();
+        const root = /** @type {Node & Partial<Pick<ShadowRoot, 'host'>>} */ (n.getRootNode());
         n = root && root.host ? root.host : null;
       }
       if (!f) return null;
       if (!formIndex.has(f)) { formIndex.set(f, forms.length); forms.push({ id: squash(f.getAttribute('id')) }); }
-      return formIndex.get(f);
+      return /** @type {number} */ (formIndex.get(f));
     };
     for (const { root, place } of all) {
       for (const el of root.querySelectorAll('textarea, input, [contenteditable]')) {
@@ -309,7 +513,7 @@
         if (t) headings.push(t);
       }
       // Only the inputs that say which form this is; the tokens beside them are never read.
-      for (const i of root.querySelectorAll(HIDDEN)) {
+      for (const i of /** @type {NodeListOf<HTMLInputElement>} */ (root.querySelectorAll(HIDDEN))) {
         if (hidden.length >= 20) break;
         hidden.push({ name: i.name, value: i.value.slice(0, 2000), form: formOf(i) });
       }
@@ -335,7 +539,7 @@
         canUndo: history.has(el),
         required: Boolean(el.required) || el.getAttribute('aria-required') === 'true',
         form: formOf(el),
-        focused: el.getRootNode().activeElement === el,
+        focused: /** @type {Document | ShadowRoot} */ (el.getRootNode()).activeElement === el,
         hovered: el.matches(':hover'),
       };
     });
@@ -351,19 +555,30 @@
       loading: document.readyState === 'loading',
     };
   }
+  /** @type {((all: Root[]) => void) | null} */
   let onRoots = null;
 
+  /**
+   * @param {Box} el
+   * @returns {void}
+   */
   function selectAll(el) {
     const doc = el.ownerDocument;
     const range = doc.createRange();
     range.selectNodeContents(el);
-    const sel = (el.getRootNode().getSelection ? el.getRootNode() : doc).getSelection();
+    // (A shadow root has getSelection in Chromium, not in the standard: the document's otherwise.)
+    const sel = /** @type {Selection} */ ((/** @type {Node & { getSelection?: () => Selection | null }} */ (el.getRootNode()).getSelection ? /** @type {Document} */ (el.getRootNode()) : doc).getSelection());
     sel.removeAllRanges();
     sel.addRange(range);
   }
 
   // Rich-text editors (Lexical, Draft, plain contenteditable) follow the browser's own editing
   // commands, which fire beforeinput/input as typing would.
+  /**
+   * @param {Box} el
+   * @param {string} text
+   * @returns {void}
+   */
   function writeRich(el, text) {
     const doc = el.ownerDocument;
     el.focus();
@@ -390,19 +605,30 @@
 
   // The browser's own `value` setter: the isolated world's prototype (a page cannot replace it),
   // or, for a field in a frame, that frame's.
+  /**
+   * @param {Box} el  a textarea or an input
+   * @param {string} text
+   * @returns {void}
+   */
   function setValue(el, text) {
     const own = kindOf(el) === 'textarea' ? HTMLTextAreaElement : HTMLInputElement;
+    // (Both prototypes have a `value` setter: the descriptor and its `set` are there.)
     try {
-      Object.getOwnPropertyDescriptor(own.prototype, 'value').set.call(el, text);
+      /** @type {(this: Box, v: string) => void} */ (/** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(own.prototype, 'value')).set).call(el, text);
     } catch {
-      const view = el.ownerDocument.defaultView;
+      const view = /** @type {Window & typeof globalThis} */ (el.ownerDocument.defaultView);
       const theirs = kindOf(el) === 'textarea' ? view.HTMLTextAreaElement : view.HTMLInputElement;
-      Object.getOwnPropertyDescriptor(theirs.prototype, 'value').set.call(el, text);
+      /** @type {(this: Box, v: string) => void} */ (/** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(theirs.prototype, 'value')).set).call(el, text);
     }
   }
 
   // React and other frameworks keep a field's value only if their input listener sees the change:
   // set it through the prototype's setter, then fire input and change as typing would.
+  /**
+   * @param {Box} el
+   * @param {string} text
+   * @returns {void}
+   */
   function writePlain(el, text) {
     el.focus();
     setValue(el, text);
@@ -410,20 +636,35 @@
     el.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
+  /**
+   * @param {Box} el
+   * @param {string} text
+   * @returns {void}
+   */
   function write(el, text) {
     if (kindOf(el) === 'contenteditable') writeRich(el, text); else writePlain(el, text);
   }
 
   // Text as compared for undo: line endings and blank lines that editors change do not count.
+  /** @type {(t: string) => string} */
   const comparable = (t) => String(t).replace(/\r\n?/g, '\n').replace(/[ \u00a0]+\n/g, '\n').replace(/\n{2,}/g, '\n\n').trim();
 
   // Whether a box is still as the extension read it (same kind, name, id and text length).
+  /**
+   * @param {Box} el
+   * @param {Expect} expect
+   * @returns {boolean}
+   */
   function matches(el, expect) {
     return kindOf(el) === expect.kind && squash(el.getAttribute('name')) === expect.name &&
       squash(el.id) === expect.id && valueOf(el).trim().length === expect.valueLength;
   }
 
   // The element a reference names, while it is on the page at the same place; null otherwise.
+  /**
+   * @param {ShimArg} [arg]
+   * @returns {Box | null}
+   */
   function field({ ref } = {}) {
     if (typeof ref !== 'string') return null;
     const weak = byRef.get(ref);
@@ -433,10 +674,15 @@
     return place !== null && ref === `${place}e${numberOf(el)}` ? el : null;
   }
 
-  globalThis.__objectionShim = {
+  world.__objectionShim = {
+    version: VERSION,
     report,
     // Writes text into the field `ref` of a report; remembers what was there for undo.
     // With `expect`, writes only if the box is still as it was read (else answers `stale`).
+    /**
+     * @param {ShimArg} arg  `{ ref, text, expect? }`
+     * @returns {WriteAnswer}
+     */
     write(arg) {
       const el = field(arg);
       if (!el) return { ok: false, missing: true, stale: Boolean(arg.expect) };
@@ -447,16 +693,24 @@
       return { ok: true, value: valueOf(el) };
     },
     // What field `ref` holds now.
+    /**
+     * @param {ShimArg} arg  `{ ref }`
+     * @returns {ReadAnswer}
+     */
     read(arg) {
       const el = field(arg);
       return el ? { ok: true, value: valueOf(el) } : { ok: false, missing: true };
     },
     // Shows the person which box field `ref` is: an outline for a moment, scrolled into view.
     // Its value is not touched.
+    /**
+     * @param {ShimArg} arg  `{ ref }`
+     * @returns {MarkAnswer}
+     */
     mark(arg) {
       const el = field(arg);
       if (!el) return { ok: false, missing: true };
-      const before = marked.has(el) ? marked.get(el) : [el.style.outline, el.style.outlineOffset];
+      const before = /** @type {[string, string]} */ (marked.has(el) ? marked.get(el) : [el.style.outline, el.style.outlineOffset]);
       marked.set(el, before);
       el.style.outline = '3px solid #1b6e3a';
       el.style.outlineOffset = '2px';
@@ -471,10 +725,14 @@
     // Puts back what field `ref` held before our last write.
     // When the box changed since our write (the person added to the letter), nothing is
     // undone unless `force` says the person agreed: `{ ok: false, changed: true }`.
+    /**
+     * @param {ShimArg} arg  `{ ref, force? }`
+     * @returns {UndoAnswer}
+     */
     undo(arg) {
       const el = field(arg);
       if (!el || !history.has(el)) return { ok: false, missing: !el };
-      const { before, wrote } = history.get(el);
+      const { before, wrote } = /** @type {{ before: string, wrote: string }} */ (history.get(el));
       if (!arg.force && comparable(valueOf(el)) !== comparable(wrote)) return { ok: false, changed: true };
       history.delete(el);
       write(el, before);
@@ -485,12 +743,14 @@
   // As a content script: report to the extension once the page has settled, and again whenever
   // the page changes (Meta's pages render late and navigate without reloading).
   let reporting = false;
+  /** @type {() => void} */
   const startReporting = () => {
     if (reporting || typeof chrome === 'undefined' || !chrome.runtime || !chrome.runtime.id) return;
-    if (!globalThis.__objectionContentScript) return;
+    if (!world.__objectionContentScript) return;
     reporting = true;
     let timer = 0;
     let last = '';
+    /** @type {() => void} */
     const send = () => {
       timer = 0;
       const r = report();
@@ -499,8 +759,10 @@
       last = key;
       chrome.runtime.sendMessage({ type: 'page-report', report: r }).catch(() => {});
     };
+    /** @type {() => void} */
     const soon = () => { if (!timer) timer = setTimeout(send, 400); };
     const observer = new MutationObserver(soon);
+    /** @type {WeakSet<Node>} */
     const watched = new WeakSet();
     // Frames' documents and shadow roots found by a report are watched too.
     onRoots = (all) => {
@@ -517,11 +779,12 @@
       respond({ answer: report() });
     });
     // Only the browser's own events count (a page can dispatch look-alikes).
+    /** @type {(event: Event) => void} */
     const real = (event) => { if (event.isTrusted) soon(); };
     addEventListener('popstate', real);
     addEventListener('load', real, true); // frames finishing loading
     soon();
   };
-  globalThis.__objectionStartReporting = startReporting;
+  world.__objectionStartReporting = startReporting;
   startReporting();
 })();

@@ -10,7 +10,7 @@ const used = new Set();
 const scan = (text, re) => { for (const m of text.matchAll(re)) used.add(m[1]); };
 scan(readFileSync(join(dir, 'manifest.json'), 'utf8'), /__MSG_(\w+)__/g);
 for (const f of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
-  scan(readFileSync(join(dir, f), 'utf8'), /getMessage\('(\w+)'\)/g);
+  scan(readFileSync(join(dir, f), 'utf8'), /getMessage\(["'](\w+)["']\)/g); // as minified: "key"
 }
 for (const locale of readdirSync(join(dir, '_locales')).sort()) {
   const file = join(dir, '_locales', locale, 'messages.json');
