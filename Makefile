@@ -196,7 +196,7 @@ icons: build/.deps-npm build/.deps-chromium build/.deps-python
 	node tools/icons.mjs
 	python3 tools/pngopt.py extension/icons/icon-*.png
 
-# Sizes and speed against the budgets (README, "Speed and size"): dist/bench.json and a table.
+# Sizes and speed against the budgets (docs/performance.md): dist/bench.json and a table.
 # Not part of `make test`: times are noisy. BENCH_RUNS=… sets the number of alternating runs.
 bench: all build/.deps-chromium
 	node tools/bench.mjs
