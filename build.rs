@@ -10,6 +10,9 @@ use std::path::Path;
 #[path = "src/core/fold.rs"]
 #[allow(dead_code)]
 mod fold;
+#[path = "src/core/locale.rs"]
+#[allow(dead_code)]
+mod locale;
 #[path = "src/core/template.rs"]
 #[allow(dead_code)]
 mod template;
@@ -343,8 +346,9 @@ fn read_letters(dir: &Path) -> Vec<Letter> {
     letters
 }
 
-/// Messages only the browser shows (from the manifest), which the WebAssembly does not carry.
-const BROWSER_ONLY: [&str; 2] = ["extDescription", "extShortName"];
+/// Messages only the browser or the JavaScript shows (the manifest; app.js when the WebAssembly
+/// cannot start), which the WebAssembly does not carry.
+const BROWSER_ONLY: [&str; 3] = ["extDescription", "extShortName", "startFailed"];
 
 /// The interface's messages (`extension/_locales/<locale>/messages.json`, the browser's own
 /// format): one sorted key list, and per locale the messages in that order ("" where a locale
@@ -421,17 +425,6 @@ fn push_piece(joined: &mut String, piece: &str, origin: &str, what: &str) {
     joined.push(PIECE_END);
 }
 
-/// The interface locale (`_locales` folder) that goes with a letter locale.
-fn ui_dir_of(letter_locale: &str) -> String {
-    match letter_locale {
-        "pt" => "pt_PT".to_string(),
-        other => match other.split_once('-') {
-            Some((lang, region)) => format!("{lang}_{}", region.to_ascii_uppercase()),
-            None => other.to_string(),
-        },
-    }
-}
-
 /// The letter ids in catalogue order (every locale has each, `read_letters` checks) and the form
 /// each is for, which must be the same in every locale.
 fn letter_ids(letters: &[Letter]) -> Vec<String> {
@@ -449,6 +442,62 @@ fn letter_ids(letters: &[Letter]) -> Vec<String> {
     ids.iter()
         .map(|(id, form)| format!("    ({id:?}, {form}),\n"))
         .collect()
+}
+
+/// The Rust name of a message key: `actionCancel` is `ActionCancel`, `platform_facebook` is
+/// `PlatformFacebook`.
+fn msg_variant(key: &str) -> String {
+    let mut name = String::new();
+    for part in key.split('_') {
+        let mut chars = part.chars();
+        if let Some(first) = chars.next() {
+            name.push(first.to_ascii_uppercase());
+            name.extend(chars);
+        }
+    }
+    name
+}
+
+/// The message keys as an enum (`core::ui::Msg`), so that a wrong key does not compile: each
+/// variant's discriminant is its message's place in every locale's text.
+fn msg_code(keys: &[&String]) -> String {
+    let origin = "extension/_locales/en/messages.json";
+    let mut names = std::collections::BTreeSet::new();
+    let mut code = String::from(
+        "/// An interface message, from `extension/_locales/en/messages.json` (the manifest's \
+         own messages aside); its discriminant is its place in [`UI_LOCALES`]' text.\n\
+         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\npub enum Msg {\n",
+    );
+    let mut all = String::new();
+    let mut key_arms = String::new();
+    for (n, k) in keys.iter().enumerate() {
+        let name = msg_variant(k);
+        if name.is_empty()
+            || !name.bytes().all(|b| b.is_ascii_alphanumeric())
+            || !name.as_bytes()[0].is_ascii_alphabetic()
+            || !names.insert(name.clone())
+        {
+            fail(
+                origin,
+                &format!("message key {k:?} does not make a unique Rust name ({name:?})"),
+            );
+        }
+        let _ = writeln!(code, "    {name} = {n},");
+        let _ = write!(all, "Msg::{name}, ");
+        let _ = writeln!(key_arms, "            Msg::{name} => {k:?},");
+    }
+    let _ = write!(
+        code,
+        "}}\n\nimpl Msg {{\n    \
+         /// Every message, in key order (for tests).\n    \
+         #[doc(hidden)]\n    \
+         pub const ALL: [Msg; {}] = [{all}];\n\n    \
+         /// The message's key in messages.json (for tests; the WebAssembly does not need it).\n    \
+         #[doc(hidden)]\n    \
+         pub fn key(self) -> &'static str {{\n        match self {{\n{key_arms}        }}\n    }}\n}}\n",
+        keys.len()
+    );
+    code
 }
 
 fn text_code(letters: &[Letter], ui: &[(String, BTreeMap<String, String>)]) -> String {
@@ -489,7 +538,7 @@ fn text_code(letters: &[Letter], ui: &[(String, BTreeMap<String, String>)]) -> S
             }
         }
         letter_code.push(format!("    ({locale:?}, {}),\n", text.cut(&joined)));
-        let dir = ui_dir_of(locale);
+        let dir = locale::ui_name(locale);
         if let Some((name, messages)) = ui.iter().find(|(name, _)| *name == dir) {
             let entry = ui_entry(&mut text, name, messages);
             ui_code.insert(name.as_str(), entry);
@@ -517,11 +566,9 @@ fn text_code(letters: &[Letter], ui: &[(String, BTreeMap<String, String>)]) -> S
          each, each ended by U+0001.\npub static LETTER_LOCALES: &[(&str, &str)] = &[\n",
     );
     code.extend(letter_code);
-    code.push_str("];\n\npub static UI_KEYS: &[&str] = &[\n");
-    for k in &keys {
-        let _ = writeln!(code, "    {k:?},");
-    }
-    code.push_str("];\n\npub static UI_LOCALES: &[(&str, &str)] = &[\n");
+    code.push_str("];\n\n");
+    code.push_str(&msg_code(&keys));
+    code.push_str("\npub static UI_LOCALES: &[(&str, &str)] = &[\n");
     code.extend(ui_code.into_values());
     code.push_str("];\n");
     code

@@ -3,15 +3,13 @@
 //! catalogue and rendering as the extension's popup ([`super::letters`]); the web layer
 //! (`src/web/composer.rs`) only draws a [`Composer`] and feeds it the person's choices.
 
-use serde::Serialize;
-
 use super::data::{FormKind, Letter, Platform, FORMS};
 use super::letters::{self, Details};
+use super::locale;
 
 /// What the person objects to, as the composer offers it: the objection form of Facebook or of
 /// Instagram (their own information), or the form for information Meta got from elsewhere.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Target {
     Facebook,
     Instagram,
@@ -73,21 +71,9 @@ pub fn form_url(form: FormKind, platform: Platform) -> Option<String> {
     })
 }
 
-/// Language tags that name a language we have under another code.
-const ALIASES: &[(&str, &str)] = &[("no", "nb"), ("nn", "nb"), ("nb-no", "nb")];
-
 /// The letter language for one language tag (`de-AT`, `pt-BR`, `nn`…), if we have letters in it.
 pub fn locale_for(tag: &str) -> Option<&'static str> {
-    let tag = tag.trim().replace('_', "-").to_ascii_lowercase();
-    if tag.is_empty() {
-        return None;
-    }
-    let base = tag.split('-').next().unwrap_or_default();
-    let aliased = ALIASES
-        .iter()
-        .find(|(from, _)| *from == tag || *from == base)
-        .map(|(_, to)| *to);
-    letters::best_locale(aliased.unwrap_or(&tag))
+    locale::letter_locale(tag, &letters::locales())
 }
 
 /// The letter language to start with: the first of the browser's preferred languages
@@ -113,8 +99,7 @@ pub struct Start {
 }
 
 /// The composer's state: everything the page shows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Composer {
     pub target: Target,
     /// The letters' language.

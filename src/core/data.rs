@@ -23,10 +23,16 @@ impl FormKind {
             FormKind::ThirdPartyData => "third-party-data",
         }
     }
+
+    /// The form named `name` as [`FormKind::as_str`] writes it.
+    pub fn parse(name: &str) -> Option<FormKind> {
+        [FormKind::AiObjection, FormKind::ThirdPartyData]
+            .into_iter()
+            .find(|f| f.as_str() == name)
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Platform {
     Facebook,
     Instagram,

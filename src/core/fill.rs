@@ -6,8 +6,7 @@ use super::recognise::{FieldChoice, Recognition};
 use super::report::FieldKind;
 
 /// What to do when the person presses Fill.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case", tag = "step")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FillStep {
     /// Write the letter into the field.
     Write { index: u32 },
@@ -78,8 +77,7 @@ pub fn plan_fill(recognition: &Recognition, text: &str, replace_confirmed: bool)
 }
 
 /// What reading the field back found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReadBack {
     /// The letter is in the field.
     Kept,

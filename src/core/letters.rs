@@ -1,8 +1,6 @@
 //! The letter catalogue: which letters a form gets, in which language, and rendering them with
 //! the person's details.
 
-use serde::{Deserialize, Serialize};
-
 use super::data::{FormKind, Letter, LETTER_IDS, LETTER_LOCALES, PIECE_END};
 use super::template;
 
@@ -13,8 +11,7 @@ pub const FALLBACK_LOCALE: &str = "en";
 pub const MAX_DETAIL_CHARS: usize = 200;
 
 /// The person's optional details. Empty strings mean "not given".
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Details {
     pub name: String,
     pub country: String,
@@ -93,14 +90,7 @@ fn of_locale(locale: &str) -> Vec<Letter> {
 /// The locale of ours that best fits a form language like `de`, `pt-br` or `en-gb`: the exact
 /// locale, else its language without the region, else another region of the same language.
 pub fn best_locale(lang: &str) -> Option<&'static str> {
-    let lang = lang.to_ascii_lowercase();
-    let all = locales();
-    let base = lang.split('-').next().unwrap_or_default();
-    all.iter()
-        .find(|l| **l == lang)
-        .or_else(|| all.iter().find(|l| **l == base))
-        .or_else(|| all.iter().find(|l| l.split('-').next() == Some(base)))
-        .copied()
+    super::locale::best(lang, &locales())
 }
 
 /// The locale to preselect: the one the person chose before for forms in this language, else the

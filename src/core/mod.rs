@@ -5,6 +5,7 @@ pub mod data;
 pub mod fill;
 pub mod fold;
 pub mod letters;
+pub mod locale;
 pub mod own;
 pub mod popup;
 pub mod raw;

@@ -19,8 +19,7 @@ pub const EXPORT_FORMAT: &str = "objection-helper-letters";
 pub const EXPORT_VERSION: u32 = 1;
 
 /// A letter the person wrote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OwnLetter {
     /// `own-<number>`, unique among the person's letters.
     pub id: String,
@@ -30,13 +29,11 @@ pub struct OwnLetter {
     /// Which form it is for.
     pub form: FormKind,
     /// The letter's language, when the person said.
-    #[serde(default)]
     pub locale: String,
 }
 
 /// What is wrong with a letter, for the person to read (the web layer puts it into words).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case", tag = "problem")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LetterProblem {
     /// The person already has [`MAX_OWN_LETTERS`] letters.
     TooManyLetters {
@@ -137,7 +134,7 @@ pub fn delete_letter(letters: &mut Vec<OwnLetter>, id: &str) -> Option<OwnLetter
 }
 
 /// The export file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExportFile {
     pub format: String,
     pub version: u32,
@@ -145,12 +142,11 @@ pub struct ExportFile {
 }
 
 /// A letter in an export file (ids are not exported: they are given anew on import).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExportedLetter {
     pub title: String,
     pub body: String,
     pub form: FormKind,
-    #[serde(default)]
     pub locale: String,
 }
 
@@ -172,8 +168,7 @@ pub fn export(letters: &[OwnLetter]) -> ExportFile {
 }
 
 /// Why an import changed nothing.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case", tag = "kind")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportProblem {
     /// Larger than [`MAX_IMPORT_BYTES`].
     TooLarge { max: usize },

@@ -12,8 +12,7 @@ use super::report::PageReport;
 use super::settings::Settings;
 
 /// The popup's state, as named in the test contract (`data-state`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
     Loading,
     NoForm,
@@ -37,8 +36,7 @@ impl Phase {
 }
 
 /// A message for the person. The web layer turns it into words in the interface language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case", tag = "kind")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
     /// The page is not one of the forms.
     NotTheForm,
@@ -88,8 +86,7 @@ pub struct FieldTarget {
 }
 
 /// Everything the popup shows.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     pub phase: Phase,
     pub recognition: Option<Recognition>,

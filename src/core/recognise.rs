@@ -1,17 +1,15 @@
 //! Is this page one of Meta's AI objection forms, in which language, and which field takes the
 //! reason? Pure: a page report in, a verdict with its reasons out.
 
-use serde::Serialize;
-
 use super::data::{
     FormKind, FormRule, HostRule, Platform, TitleRule, Words, FORMS, HOSTS, OPTIONAL,
 };
 use super::fold::{contains_pattern, fold};
+use super::locale::page_locale;
 use super::report::{FieldKind, FieldReport, Label, PageReport};
 
 /// The verdict on a page.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Recognition {
     /// `None`: not one of the forms.
     pub form: Option<FormKind>,
@@ -36,8 +34,7 @@ pub struct Recognition {
     pub why: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Basis {
     /// The form number is one we know.
     KnownId,
@@ -45,12 +42,10 @@ pub enum Basis {
     Title,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FieldChoice {
     pub index: u32,
     /// The shim's reference to the element (see [`FieldReport::reference`]).
-    #[serde(rename = "ref")]
     pub reference: String,
     pub kind: FieldKind,
     /// The field's `name` and `id` as reported: with `kind` and `value_length`, what tells that
@@ -153,30 +148,11 @@ pub fn parse_contact_url(url: &str) -> Option<ContactUrl> {
         rule.platform
     };
     let first_label = host.split('.').next().unwrap_or_default();
-    let subdomain_lang = locale_code(first_label).filter(|_| first_label.contains(['-', '_']));
+    let subdomain_lang = page_locale(first_label).filter(|_| first_label.contains(['-', '_']));
     Some(ContactUrl {
         platform,
         form_id: (*id).to_string(),
         subdomain_lang,
-    })
-}
-
-/// Turns a locale like `de_DE`, `de-de`, `pt-BR` or `en` into our code: the language in lower
-/// case, keeping the region only where letters differ by it (`pt-br`, `en-gb`).
-pub fn locale_code(locale: &str) -> Option<String> {
-    let mut parts = locale.trim().split(['_', '-']);
-    let lang = parts.next()?.to_ascii_lowercase();
-    if !(2..=3).contains(&lang.len()) || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
-        return None;
-    }
-    let region = parts
-        .next()
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    Some(match (lang.as_str(), region.as_str()) {
-        ("pt", "br") | ("en", "gb") => format!("{lang}-{region}"),
-        ("nn" | "no", _) => "nb".to_string(),
-        _ => lang,
     })
 }
 
@@ -516,8 +492,8 @@ pub fn recognise(report: &PageReport) -> Recognition {
     let page_lang = [
         report
             .hidden_value("support_form_locale_id")
-            .and_then(locale_code),
-        locale_code(&report.lang),
+            .and_then(page_locale),
+        page_locale(&report.lang),
         url.subdomain_lang.clone(),
     ]
     .into_iter()

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// What the page shim saw on a page (see `docs/formats.md`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct PageReport {
     pub url: String,
@@ -27,7 +27,7 @@ pub struct PageReport {
 }
 
 /// A `<form>` element of the page.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct FormReport {
     /// Its `id` attribute. On m.facebook.com this is the form's English internal title (for
@@ -35,7 +35,7 @@ pub struct FormReport {
     pub id: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct HiddenInput {
     pub name: String,
@@ -60,7 +60,7 @@ impl FieldKind {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct FieldReport {
     /// Position in the shim's list of fields.
@@ -96,7 +96,7 @@ pub struct FieldReport {
     pub hovered: bool,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct Label {
     /// Where the text came from: `before` (the text a person reads just before the box), `for`,

@@ -9,8 +9,6 @@
 //! unless the person chose to discard it ([`Stored::discard`]). Data written by a newer version
 //! is read as far as this version understands it and never written over.
 
-use serde::Serialize;
-
 use super::data::FormKind;
 use super::letters::Details;
 use super::own::{next_id, OwnLetter};
@@ -47,8 +45,7 @@ impl Default for Settings {
 }
 
 /// How loading went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case", tag = "kind")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Loaded {
     /// Nothing stored yet.
     Fresh,
@@ -107,8 +104,7 @@ pub struct Kept {
 }
 
 /// What the person is told about their stored data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case", tag = "kind")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StorageProblem {
     /// Nothing could be read as settings; it is kept as it is.
     Unreadable,
@@ -123,8 +119,7 @@ pub enum StorageProblem {
 }
 
 /// Why settings were not saved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SaveRefused {
     /// What is stored is unreadable or from a newer version: it is not written over.
     NotOurs,
@@ -157,11 +152,7 @@ const KEY_LETTERS: &str = "letters";
 /// Reads an own letter, or `None` when it is not one.
 fn read_letter(raw: &Raw) -> Option<OwnLetter> {
     let text = |key: &str| raw.get(key).and_then(Raw::as_str).map(str::to_string);
-    let form = match raw.get("form").and_then(Raw::as_str)? {
-        "ai-objection" => FormKind::AiObjection,
-        "third-party-data" => FormKind::ThirdPartyData,
-        _ => return None,
-    };
+    let form = FormKind::parse(raw.get("form").and_then(Raw::as_str)?)?;
     let locale = match raw.get("locale") {
         None | Some(Raw::Null) => String::new(),
         Some(l) => l.as_str()?.to_string(),

@@ -3,44 +3,25 @@
 //! only the few messages its manifest needs in `_locales`, and everything else comes from here, so
 //! that the interface's 28 languages are packed together with the letters.
 
-use super::data::{PIECE_END, UI_KEYS, UI_LOCALES};
+use super::data::{PIECE_END, UI_LOCALES};
+
+pub use super::data::Msg;
 
 /// The interface's language where the browser's is not one of ours.
 pub const UI_FALLBACK: &str = "en";
 
 /// The interface locale for a browser language such as `de-AT`, `pt-BR`, `en-GB` or `nb`:
-/// the exact locale where we have it, else the language alone, else English.
+/// the exact locale where we have it, else the language alone, else English (see
+/// [`super::locale::ui_locale`]).
 pub fn ui_locale(lang: &str) -> &'static str {
-    let wanted = lang.trim().replace('-', "_");
-    let find = |name: &str| {
-        UI_LOCALES
-            .iter()
-            .map(|(locale, _)| *locale)
-            .find(|locale| locale.eq_ignore_ascii_case(name))
-    };
-    if let Some(exact) = find(&wanted) {
-        return exact;
-    }
-    let language = wanted
-        .split('_')
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let language = match language.as_str() {
-        // Portuguese without a region: the European variant; Norwegian: Bokmål.
-        "pt" => "pt_PT",
-        "no" | "nn" => "nb",
-        other => other,
-    };
-    find(language).unwrap_or(UI_FALLBACK)
+    let have = UI_LOCALES.iter().map(|(locale, _)| *locale);
+    super::locale::ui_locale(lang, have).unwrap_or(UI_FALLBACK)
 }
 
-/// Message `key` in `locale` (else in English, else the key itself), with `$1`, `$2`… replaced
-/// by `substitutions` as the browser's `i18n.getMessage` does (`$$` is a dollar sign).
-pub fn message(locale: &str, key: &str, substitutions: &[String]) -> String {
-    let Ok(index) = UI_KEYS.binary_search(&key) else {
-        return key.to_string();
-    };
+/// Message `msg` in `locale` (else in English), with `$1`, `$2`… replaced by `substitutions` as
+/// the browser's `i18n.getMessage` does (`$$` is a dollar sign).
+pub fn message(locale: &str, msg: Msg, substitutions: &[String]) -> String {
+    let index = msg as usize;
     let lookup = |name: &str| {
         UI_LOCALES
             .iter()
@@ -50,7 +31,7 @@ pub fn message(locale: &str, key: &str, substitutions: &[String]) -> String {
     };
     let text = lookup(locale)
         .or_else(|| lookup(UI_FALLBACK))
-        .unwrap_or(key);
+        .unwrap_or_default();
     substitute(text, substitutions)
 }
 

@@ -6,7 +6,9 @@ use wasm_bindgen::prelude::*;
 use crate::core::recognise::recognise;
 use crate::core::report::PageReport;
 
-use super::{from_js, set_badge, t, t_with};
+use crate::core::ui::Msg;
+
+use super::{from_js, platform_msg, set_badge, t, t_with};
 
 /// Called by background.js for each report the content script sends, with the address the
 /// browser gives for the sender (a page cannot pass itself off as another by what it reports).
@@ -18,12 +20,9 @@ pub async fn on_page_report(tab: i32, url: String, report: JsValue) {
     let (badge, title) = match verdict.platform.filter(|_| verdict.form.is_some()) {
         Some(platform) => (
             "\u{2713}",
-            t_with(
-                "badgeRecognised",
-                &[t(&format!("platform_{}", platform.as_str()))],
-            ),
+            t_with(Msg::BadgeRecognised, &[t(platform_msg(platform))]),
         ),
-        None => ("", t("extName")),
+        None => ("", t(Msg::ExtName)),
     };
     // A closed tab cannot be marked; nothing to do then.
     let _ = set_badge(tab, badge, &title).await;

@@ -45,6 +45,27 @@ struct Parts {
     status: Element,
 }
 
+/// What a button of the composer does. The page holds the buttons, named by `data-action`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    /// Copy the letter.
+    Copy,
+}
+
+impl Action {
+    /// The button's `data-action`, which the page and tests use.
+    fn as_str(self) -> &'static str {
+        match self {
+            Action::Copy => "copy",
+        }
+    }
+
+    /// The CSS selector of the button.
+    fn selector(self) -> String {
+        format!("[data-action=\"{}\"]", self.as_str())
+    }
+}
+
 fn parts(doc: &Document) -> Option<Parts> {
     let find = |selector: &str| doc.query_selector(selector).ok().flatten();
     Some(Parts {
@@ -55,7 +76,7 @@ fn parts(doc: &Document) -> Option<Parts> {
         details: find("#details")?,
         output: find("[data-output]")?,
         count: find("#count")?,
-        copy: find("[data-action=\"copy\"]")?,
+        copy: find(&Action::Copy.selector())?,
         link: find("[data-form-link]")?,
         status: find("#status")?,
     })
@@ -124,15 +145,21 @@ pub fn start_composer() -> bool {
         page.borrow_mut().composer.edit(&text);
         draw(page, false);
     });
-    on(&page, &p.copy, "click", |page, _| {
-        let text = page.borrow().composer.text.clone();
-        wasm_bindgen_futures::spawn_local(async move { copy(&text).await });
-    });
+    on(&page, &p.copy, "click", |page, _| act(page, Action::Copy));
 
     draw(&page, true);
     let _ = p.root.remove_attribute("hidden");
     set(&p.root, "data-ready", "");
     true
+}
+
+fn act(page: &Shared, action: Action) {
+    match action {
+        Action::Copy => {
+            let text = page.borrow().composer.text.clone();
+            wasm_bindgen_futures::spawn_local(async move { copy(&text).await });
+        }
+    }
 }
 
 /// The platform, language and reason asked for in the page's address, the browser's languages,

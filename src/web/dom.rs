@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
 use crate::core::letters::Details;
+use crate::core::ui::Msg;
 
 pub fn document() -> Option<Document> {
     web_sys::window()?.document()
@@ -62,13 +63,22 @@ pub fn detail_inputs(doc: &Document, details: &Details) -> Vec<(&'static str, El
         .editable()
         .into_iter()
         .map(|(key, current)| {
-            let label = super::t(&format!("detail_{key}"));
+            let label = super::t(detail_msg(key));
             let (wrap, input) = labelled(doc, "input", &format!("detail-{key}"), &label, current);
             set(&input, "data-detail", key);
             set(&input, "autocomplete", "off");
             (key, wrap, input)
         })
         .collect()
+}
+
+/// A detail's label (`detail_*`), by placeholder name (see [`Details::editable`]).
+fn detail_msg(key: &str) -> Msg {
+    match key {
+        "country" => Msg::DetailCountry,
+        "account" => Msg::DetailAccount,
+        _ => Msg::DetailName,
+    }
 }
 
 /// The value of an input, textarea or select.

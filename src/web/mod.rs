@@ -45,18 +45,20 @@ pub async fn start_page() {
         dom::set(&html, "lang", &ui_language());
     }
     if doc.get_element_by_id("app").is_some() {
-        doc.set_title(&t("extName"));
+        doc.set_title(&t(Msg::ExtName));
         popup::start_popup().await;
     } else if doc.get_element_by_id("options").is_some() {
-        doc.set_title(&t("optionsTitle"));
+        doc.set_title(&t(Msg::OptionsTitle));
         options::start_options().await;
     }
 }
 
+use crate::core::data::{FormKind, Platform};
 use crate::core::raw::Raw;
 use crate::core::settings::{
     self, Loaded, SaveRefused, Settings, StorageProblem, Stored, SETTINGS_KEY,
 };
+use crate::core::ui::Msg;
 
 /// A typed value (page report, shim answer, import file, a stored value kept as [`Raw`]) read
 /// out of a JavaScript value by serde-wasm-bindgen; `None` when it has another shape. [`Raw`]
@@ -127,8 +129,8 @@ async fn update_settings<R, E>(
 /// A failed save, in words.
 fn not_saved_text(why: NotSaved) -> String {
     match why {
-        NotSaved::Refused(SaveRefused::WouldReplaceKept) => t("notSavedKept"),
-        _ => t("notSaved"),
+        NotSaved::Refused(SaveRefused::WouldReplaceKept) => t(Msg::NotSavedKept),
+        _ => t(Msg::NotSaved),
     }
 }
 
@@ -138,16 +140,16 @@ fn storage_texts(stored: &Stored) -> Vec<String> {
         .problems()
         .into_iter()
         .map(|p| match p {
-            StorageProblem::Unreadable => t("storageUnreadable"),
-            StorageProblem::Newer { .. } => t("storageNewer"),
+            StorageProblem::Unreadable => t(Msg::StorageUnreadable),
+            StorageProblem::Newer { .. } => t(Msg::StorageNewer),
             StorageProblem::Letters { count } => {
-                t_with("storageUnreadLetters", &[count.to_string()])
+                t_with(Msg::StorageUnreadLetters, &[count.to_string()])
             }
             StorageProblem::Languages { count } => {
-                t_with("storageUnreadLanguages", &[count.to_string()])
+                t_with(Msg::StorageUnreadLanguages, &[count.to_string()])
             }
             StorageProblem::Details { count } => {
-                t_with("storageUnreadDetails", &[count.to_string()])
+                t_with(Msg::StorageUnreadDetails, &[count.to_string()])
             }
         })
         .collect()
@@ -183,18 +185,43 @@ thread_local! {
 }
 
 /// A message of the interface in the browser's language, with `$1`, `$2`… replaced.
-fn message(key: &str, substitutions: Vec<String>) -> String {
-    UI_LOCALE.with(|locale| crate::core::ui::message(locale, key, &substitutions))
+fn message(msg: Msg, substitutions: &[String]) -> String {
+    UI_LOCALE.with(|locale| crate::core::ui::message(locale, msg, substitutions))
 }
 
 /// A message of the interface in the browser's language.
-fn t(key: &str) -> String {
-    message(key, Vec::new())
+fn t(msg: Msg) -> String {
+    message(msg, &[])
 }
 
 /// A message with substitutions (`$1`, `$2`… in messages.json).
-fn t_with(key: &str, subs: &[String]) -> String {
-    message(key, subs.to_vec())
+fn t_with(msg: Msg, subs: &[String]) -> String {
+    message(msg, subs)
+}
+
+/// The platform's name (`platform_*`).
+fn platform_msg(platform: Platform) -> Msg {
+    match platform {
+        Platform::Facebook => Msg::PlatformFacebook,
+        Platform::Instagram => Msg::PlatformInstagram,
+    }
+}
+
+/// The form's name, as the options page lists it (`formName_*`).
+fn form_name_msg(form: FormKind) -> Msg {
+    match form {
+        FormKind::AiObjection => Msg::FormNameAiObjection,
+        FormKind::ThirdPartyData => Msg::FormNameThirdPartyData,
+    }
+}
+
+/// The popup's headline for a recognised form, with the platform's name as `$1`
+/// (`formTitle_*`).
+fn form_title_msg(form: FormKind) -> Msg {
+    match form {
+        FormKind::AiObjection => Msg::FormTitleAiObjection,
+        FormKind::ThirdPartyData => Msg::FormTitleThirdPartyData,
+    }
 }
 
 /// Today's date as `YYYY-MM-DD`.

@@ -15,13 +15,15 @@ use crate::core::letters::{self, Details};
 use crate::core::own::{self, ImportProblem, LetterProblem, OwnLetter, RawExport};
 use crate::core::popup::language_name;
 use crate::core::settings::{Settings, Stored};
+use crate::core::ui::Msg;
 
 use super::dom::{
     add, detail_inputs, document, el, focus, labelled, on, select, set, value, Listening,
 };
 use super::{
-    download_text, from_js, not_saved_text, on_settings_changed, read_settings, storage_state,
-    storage_texts, t, t_with, to_js, ui_language, update_settings, write_settings, UpdateError,
+    download_text, form_name_msg, from_js, not_saved_text, on_settings_changed, read_settings,
+    storage_state, storage_texts, t, t_with, to_js, ui_language, update_settings, write_settings,
+    UpdateError,
 };
 
 /// A letter being written or edited.
@@ -108,59 +110,86 @@ fn update_error_text<E>(e: UpdateError<E>, rejected: impl FnOnce(E) -> String) -
     }
 }
 
-fn button(
-    page: &Shared,
-    doc: &Document,
-    action: &'static str,
-    class: &str,
-    label: &str,
-    arg: Option<String>,
-) -> Element {
+/// What a button of the options page does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Action {
+    NewLetter,
+    /// A new letter starting from the built-in letter chosen in `#start-letter`.
+    FromBuiltin,
+    /// Edit the own letter with this id.
+    Edit(String),
+    CancelEdit,
+    SaveLetter,
+    /// Delete what could not be read of the stored data (asks first).
+    Discard,
+    DiscardCancel,
+    DiscardConfirm,
+    /// Delete the own letter with this id.
+    Delete(String),
+    UndoDelete,
+    Export,
+}
+
+impl Action {
+    /// The button's `data-action`, which tests and styles use.
+    fn as_str(&self) -> &'static str {
+        match self {
+            Action::NewLetter => "new-letter",
+            Action::FromBuiltin => "from-builtin",
+            Action::Edit(_) => "edit",
+            Action::CancelEdit => "cancel-edit",
+            Action::SaveLetter => "save-letter",
+            Action::Discard => "discard",
+            Action::DiscardCancel => "discard-cancel",
+            Action::DiscardConfirm => "discard-confirm",
+            Action::Delete(_) => "delete",
+            Action::UndoDelete => "undo-delete",
+            Action::Export => "export",
+        }
+    }
+}
+
+fn button(page: &Shared, doc: &Document, action: Action, class: &str, label: &str) -> Element {
     let b = el(doc, "button", class, Some(label));
     set(&b, "type", "button");
-    set(&b, "data-action", action);
+    set(&b, "data-action", action.as_str());
     on(page, &b, "click", move |page, _| {
         let page = page.clone();
-        let arg = arg.clone();
-        wasm_bindgen_futures::spawn_local(async move { act(&page, action, arg).await });
+        let action = action.clone();
+        wasm_bindgen_futures::spawn_local(async move { act(&page, action).await });
     });
     b
 }
 
 fn letter_problem(p: &LetterProblem) -> String {
     match p {
-        LetterProblem::TooManyLetters { max } => t_with("letterTooMany", &[max.to_string()]),
-        LetterProblem::NoTitle => t("letterNoTitle"),
-        LetterProblem::TitleTooLong { max } => t_with("letterTitleTooLong", &[max.to_string()]),
-        LetterProblem::NoText => t("letterNoText"),
-        LetterProblem::TextTooLong { max } => t_with("letterTextTooLong", &[max.to_string()]),
+        LetterProblem::TooManyLetters { max } => t_with(Msg::LetterTooMany, &[max.to_string()]),
+        LetterProblem::NoTitle => t(Msg::LetterNoTitle),
+        LetterProblem::TitleTooLong { max } => t_with(Msg::LetterTitleTooLong, &[max.to_string()]),
+        LetterProblem::NoText => t(Msg::LetterNoText),
+        LetterProblem::TextTooLong { max } => t_with(Msg::LetterTextTooLong, &[max.to_string()]),
     }
 }
 
 fn import_problem(p: &ImportProblem) -> String {
     match p {
-        ImportProblem::TooLarge { max } => t_with("importTooLarge", &[(max / 1000).to_string()]),
-        ImportProblem::Malformed => t("importMalformed"),
-        ImportProblem::NotOurs => t("importNotOurs"),
-        ImportProblem::FutureVersion { .. } => t("importFuture"),
+        ImportProblem::TooLarge { max } => t_with(Msg::ImportTooLarge, &[(max / 1000).to_string()]),
+        ImportProblem::Malformed => t(Msg::ImportMalformed),
+        ImportProblem::NotOurs => t(Msg::ImportNotOurs),
+        ImportProblem::FutureVersion { .. } => t(Msg::ImportFuture),
         ImportProblem::BadLetter { position, problem } => t_with(
-            "importBadLetter",
+            Msg::ImportBadLetter,
             &[position.to_string(), letter_problem(problem)],
         ),
-        ImportProblem::TooMany { max } => t_with("importTooMany", &[max.to_string()]),
-        ImportProblem::Empty => t("importEmpty"),
+        ImportProblem::TooMany { max } => t_with(Msg::ImportTooMany, &[max.to_string()]),
+        ImportProblem::Empty => t(Msg::ImportEmpty),
     }
 }
 
 fn form_options() -> Vec<(String, String)> {
     [FormKind::AiObjection, FormKind::ThirdPartyData]
         .iter()
-        .map(|f| {
-            (
-                f.as_str().to_string(),
-                t(&format!("formName_{}", f.as_str().replace('-', "_"))),
-            )
-        })
+        .map(|f| (f.as_str().to_string(), t(form_name_msg(*f))))
         .collect()
 }
 
@@ -194,9 +223,9 @@ fn render(page: &Shared) {
     set(&logo, "src", "icons/icon-48.png");
     set(&logo, "alt", "");
     add(&header, &logo);
-    add(&header, &el(&doc, "h1", "", Some(&t("optionsTitle"))));
+    add(&header, &el(&doc, "h1", "", Some(&t(Msg::OptionsTitle))));
     add(&root, &header);
-    add(&root, &el(&doc, "p", "intro", Some(&t("optionsIntro"))));
+    add(&root, &el(&doc, "p", "intro", Some(&t(Msg::OptionsIntro))));
     if let Some(section) = storage_section(page, &doc, &stored) {
         add(&root, &section);
     }
@@ -210,7 +239,13 @@ fn render(page: &Shared) {
             if deleted {
                 add(
                     &p,
-                    &button(page, &doc, "undo-delete", "linkish", &t("actionUndo"), None),
+                    &button(
+                        page,
+                        &doc,
+                        Action::UndoDelete,
+                        "linkish",
+                        &t(Msg::ActionUndo),
+                    ),
                 );
             }
             add(&status, &p);
@@ -243,18 +278,17 @@ fn storage_section(page: &Shared, doc: &Document, stored: &Stored) -> Option<Ele
         if page.borrow().confirm_discard {
             let ask = el(doc, "div", "confirm", None);
             set(&ask, "role", "group");
-            set(&ask, "aria-label", &t("discardConfirm"));
-            add(&ask, &el(doc, "p", "", Some(&t("discardConfirm"))));
+            set(&ask, "aria-label", &t(Msg::DiscardConfirm));
+            add(&ask, &el(doc, "p", "", Some(&t(Msg::DiscardConfirm))));
             let row = el(doc, "div", "actions", None);
             add(
                 &row,
                 &button(
                     page,
                     doc,
-                    "discard-confirm",
+                    Action::DiscardConfirm,
                     "danger",
-                    &t("actionDiscardConfirm"),
-                    None,
+                    &t(Msg::ActionDiscardConfirm),
                 ),
             );
             add(
@@ -262,10 +296,9 @@ fn storage_section(page: &Shared, doc: &Document, stored: &Stored) -> Option<Ele
                 &button(
                     page,
                     doc,
-                    "discard-cancel",
+                    Action::DiscardCancel,
                     "",
-                    &t("actionDiscardCancel"),
-                    None,
+                    &t(Msg::ActionDiscardCancel),
                 ),
             );
             add(&ask, &row);
@@ -273,12 +306,12 @@ fn storage_section(page: &Shared, doc: &Document, stored: &Stored) -> Option<Ele
         } else {
             add(
                 &section,
-                &el(doc, "p", "hint", Some(&t("storageDiscardHint"))),
+                &el(doc, "p", "hint", Some(&t(Msg::StorageDiscardHint))),
             );
             let row = el(doc, "div", "actions", None);
             add(
                 &row,
-                &button(page, doc, "discard", "", &t("actionDiscardUnread"), None),
+                &button(page, doc, Action::Discard, "", &t(Msg::ActionDiscardUnread)),
             );
             add(&section, &row);
         }
@@ -299,7 +332,7 @@ async fn discard(page: &Shared) {
         Ok(()) => {
             p.settings = settings;
             p.stored = stored;
-            p.notice = Some((t("discardDone"), "ok"));
+            p.notice = Some((t(Msg::DiscardDone), "ok"));
             p.focus = Some("[data-action=new-letter]");
         }
         Err(why) => p.notice = Some((not_saved_text(why), "error")),
@@ -309,10 +342,10 @@ async fn discard(page: &Shared) {
 fn details_section(page: &Shared, doc: &Document, details: &Details) -> Element {
     let section = el(doc, "section", "card", None);
     set(&section, "aria-labelledby", "details-heading");
-    let h = el(doc, "h2", "", Some(&t("detailsTitle")));
+    let h = el(doc, "h2", "", Some(&t(Msg::DetailsTitle)));
     set(&h, "id", "details-heading");
     add(&section, &h);
-    add(&section, &el(doc, "p", "hint", Some(&t("detailsHint"))));
+    add(&section, &el(doc, "p", "hint", Some(&t(Msg::DetailsHint))));
     for (key, wrap, input) in detail_inputs(doc, details) {
         on(page, &input, "change", move |page, e| {
             let v = super::dom::target(e).map(|t| value(&t)).unwrap_or_default();
@@ -330,9 +363,9 @@ fn details_section(page: &Shared, doc: &Document, details: &Details) -> Element 
                     Ok((settings, stored, ())) => {
                         p.settings = settings;
                         p.stored = stored;
-                        (t("detailsSaved"), "ok")
+                        (t(Msg::DetailsSaved), "ok")
                     }
-                    Err(e) => (update_error_text(e, |()| t("notSaved")), "error"),
+                    Err(e) => (update_error_text(e, |()| t(Msg::NotSaved)), "error"),
                 });
                 drop(p);
                 render_notice_only(&page);
@@ -366,13 +399,13 @@ fn letters_section(
 ) -> Element {
     let section = el(doc, "section", "card", None);
     set(&section, "aria-labelledby", "letters-heading");
-    let h = el(doc, "h2", "", Some(&t("yourLetters")));
+    let h = el(doc, "h2", "", Some(&t(Msg::YourLetters)));
     set(&h, "id", "letters-heading");
     add(&section, &h);
     let list = el(doc, "ul", "own-letters", None);
     set(&list, "id", "own-letters");
     if settings.letters.is_empty() {
-        add(&section, &el(doc, "p", "hint", Some(&t("noOwnLetters"))));
+        add(&section, &el(doc, "p", "hint", Some(&t(Msg::NoOwnLetters))));
     }
     for letter in &settings.letters {
         let item = el(doc, "li", "own-letter", None);
@@ -381,10 +414,7 @@ fn letters_section(
         add(&text, &el(doc, "span", "letter-title", Some(&letter.title)));
         let meta = format!(
             "{} \u{b7} {}",
-            t(&format!(
-                "formName_{}",
-                letter.form.as_str().replace('-', "_")
-            )),
+            t(form_name_msg(letter.form)),
             language_name(&letter.locale)
         );
         add(
@@ -400,29 +430,27 @@ fn letters_section(
         let edit = button(
             page,
             doc,
-            "edit",
+            Action::Edit(letter.id.clone()),
             "",
-            &t("actionEdit"),
-            Some(letter.id.clone()),
+            &t(Msg::ActionEdit),
         );
         set(
             &edit,
             "aria-label",
-            &t_with("actionEditNamed", std::slice::from_ref(&letter.title)),
+            &t_with(Msg::ActionEditNamed, std::slice::from_ref(&letter.title)),
         );
         add(&item, &edit);
         let delete = button(
             page,
             doc,
-            "delete",
+            Action::Delete(letter.id.clone()),
             "",
-            &t("actionDelete"),
-            Some(letter.id.clone()),
+            &t(Msg::ActionDelete),
         );
         set(
             &delete,
             "aria-label",
-            &t_with("actionDeleteNamed", std::slice::from_ref(&letter.title)),
+            &t_with(Msg::ActionDeleteNamed, std::slice::from_ref(&letter.title)),
         );
         add(&item, &delete);
         add(&list, &item);
@@ -437,15 +465,14 @@ fn letters_section(
                 &button(
                     page,
                     doc,
-                    "new-letter",
+                    Action::NewLetter,
                     "primary",
-                    &t("actionNewLetter"),
-                    None,
+                    &t(Msg::ActionNewLetter),
                 ),
             );
             add(&section, &row);
             let start = el(doc, "div", "row start-from", None);
-            let label = el(doc, "label", "", Some(&t("startFrom")));
+            let label = el(doc, "label", "", Some(&t(Msg::StartFrom)));
             set(&label, "for", "start-letter");
             add(&start, &label);
             let mut choices = Vec::new();
@@ -466,7 +493,7 @@ fn letters_section(
             );
             add(
                 &start,
-                &button(page, doc, "from-builtin", "", &t("actionStartFrom"), None),
+                &button(page, doc, Action::FromBuiltin, "", &t(Msg::ActionStartFrom)),
             );
             add(&section, &start);
         }
@@ -478,20 +505,21 @@ fn editor(page: &Shared, doc: &Document, d: &Draft) -> Element {
     let box_ = el(doc, "div", "editor", None);
     set(&box_, "id", "editor");
     set(&box_, "role", "group");
-    set(&box_, "aria-label", &t("editorTitle"));
-    add(&box_, &el(doc, "h3", "", Some(&t("editorTitle"))));
-    let (title, title_input) = labelled(doc, "input", "letter-title", &t("letterTitle"), &d.title);
+    set(&box_, "aria-label", &t(Msg::EditorTitle));
+    add(&box_, &el(doc, "h3", "", Some(&t(Msg::EditorTitle))));
+    let (title, title_input) =
+        labelled(doc, "input", "letter-title", &t(Msg::LetterTitle), &d.title);
     set(&title_input, "maxlength", &own::MAX_TITLE_CHARS.to_string());
     add(&box_, &title);
     let row = el(doc, "div", "row", None);
-    let form_label = el(doc, "label", "", Some(&t("letterForm")));
+    let form_label = el(doc, "label", "", Some(&t(Msg::LetterForm)));
     set(&form_label, "for", "letter-form");
     add(&row, &form_label);
     add(
         &row,
         &select(doc, "letter-form", &form_options(), d.form.as_str()),
     );
-    let locale_label = el(doc, "label", "", Some(&t("letterLanguage")));
+    let locale_label = el(doc, "label", "", Some(&t(Msg::LetterLanguage)));
     set(&locale_label, "for", "letter-locale");
     add(&row, &locale_label);
     add(
@@ -499,21 +527,27 @@ fn editor(page: &Shared, doc: &Document, d: &Draft) -> Element {
         &select(doc, "letter-locale", &locale_options(), &d.locale),
     );
     add(&box_, &row);
-    let (body, body_area) = labelled(doc, "textarea", "letter-body", &t("letterBody"), &d.body);
+    let (body, body_area) = labelled(doc, "textarea", "letter-body", &t(Msg::LetterBody), &d.body);
     set(&body_area, "rows", "14");
     set(&body_area, "aria-describedby", "letter-body-hint");
     add(&box_, &body);
-    let hint = el(doc, "p", "hint", Some(&t("letterBodyHint")));
+    let hint = el(doc, "p", "hint", Some(&t(Msg::LetterBodyHint)));
     set(&hint, "id", "letter-body-hint");
     add(&box_, &hint);
     let row = el(doc, "div", "actions", None);
     add(
         &row,
-        &button(page, doc, "save-letter", "primary", &t("actionSave"), None),
+        &button(
+            page,
+            doc,
+            Action::SaveLetter,
+            "primary",
+            &t(Msg::ActionSave),
+        ),
     );
     add(
         &row,
-        &button(page, doc, "cancel-edit", "", &t("actionCancelEdit"), None),
+        &button(page, doc, Action::CancelEdit, "", &t(Msg::ActionCancelEdit)),
     );
     add(&box_, &row);
     box_
@@ -522,16 +556,16 @@ fn editor(page: &Shared, doc: &Document, d: &Draft) -> Element {
 fn transfer_section(page: &Shared, doc: &Document) -> Element {
     let section = el(doc, "section", "card", None);
     set(&section, "aria-labelledby", "transfer-heading");
-    let h = el(doc, "h2", "", Some(&t("transferTitle")));
+    let h = el(doc, "h2", "", Some(&t(Msg::TransferTitle)));
     set(&h, "id", "transfer-heading");
     add(&section, &h);
-    add(&section, &el(doc, "p", "hint", Some(&t("transferHint"))));
+    add(&section, &el(doc, "p", "hint", Some(&t(Msg::TransferHint))));
     let row = el(doc, "div", "actions", None);
     add(
         &row,
-        &button(page, doc, "export", "", &t("actionExport"), None),
+        &button(page, doc, Action::Export, "", &t(Msg::ActionExport)),
     );
-    let label = el(doc, "label", "file-button", Some(&t("actionImport")));
+    let label = el(doc, "label", "file-button", Some(&t(Msg::ActionImport)));
     set(&label, "for", "import-file");
     let input = el(doc, "input", "visually-hidden", None);
     set(&input, "type", "file");
@@ -570,7 +604,7 @@ async fn import_file(page: &Shared, file: web_sys::File) {
                 let mut p = page.borrow_mut();
                 p.settings = settings;
                 p.stored = stored;
-                (t_with("importDone", &[added.to_string()]), "ok")
+                (t_with(Msg::ImportDone, &[added.to_string()]), "ok")
             }
             Err(e) => (update_error_text(e, |p| import_problem(&p)), "error"),
         },
@@ -603,9 +637,9 @@ fn read_field(id: &str) -> String {
         .unwrap_or_default()
 }
 
-async fn act(page: &Shared, action: &str, arg: Option<String>) {
+async fn act(page: &Shared, action: Action) {
     match action {
-        "new-letter" => {
+        Action::NewLetter => {
             let mut p = page.borrow_mut();
             p.draft = Some(Draft {
                 id: None,
@@ -616,7 +650,7 @@ async fn act(page: &Shared, action: &str, arg: Option<String>) {
             });
             p.focus = Some("#letter-title");
         }
-        "from-builtin" => {
+        Action::FromBuiltin => {
             let choice = read_field("start-letter");
             let (locale, id) = choice.split_once('/').unwrap_or_default();
             if let Some(l) = letters::find_letter(locale, id) {
@@ -631,14 +665,9 @@ async fn act(page: &Shared, action: &str, arg: Option<String>) {
                 p.focus = Some("#letter-title");
             }
         }
-        "edit" => {
+        Action::Edit(id) => {
             let mut p = page.borrow_mut();
-            let letter = p
-                .settings
-                .letters
-                .iter()
-                .find(|l| Some(&l.id) == arg.as_ref())
-                .cloned();
+            let letter = p.settings.letters.iter().find(|l| l.id == id).cloned();
             if let Some(l) = letter {
                 p.draft = Some(Draft {
                     id: Some(l.id),
@@ -650,35 +679,34 @@ async fn act(page: &Shared, action: &str, arg: Option<String>) {
                 p.focus = Some("#letter-title");
             }
         }
-        "cancel-edit" => {
+        Action::CancelEdit => {
             let mut p = page.borrow_mut();
             p.draft = None;
             p.focus = Some("[data-action=new-letter]");
         }
-        "save-letter" => save_draft(page).await,
-        "discard" => {
+        Action::SaveLetter => save_draft(page).await,
+        Action::Discard => {
             let mut p = page.borrow_mut();
             p.confirm_discard = true;
             p.focus = Some("[data-action=discard-cancel]");
         }
-        "discard-cancel" => {
+        Action::DiscardCancel => {
             let mut p = page.borrow_mut();
             p.confirm_discard = false;
             p.focus = Some("[data-action=discard]");
         }
-        "discard-confirm" => discard(page).await,
-        "delete" => {
-            let Some(id) = arg else { return };
+        Action::DiscardConfirm => discard(page).await,
+        Action::Delete(id) => {
             page.borrow_mut().draft = None;
             let saved =
                 update_settings(|s| Ok::<_, ()>(own::delete_letter(&mut s.letters, &id))).await;
             let mut p = page.borrow_mut();
             match saved {
-                Err(e) => p.notice = Some((update_error_text(e, |()| t("notSaved")), "error")),
+                Err(e) => p.notice = Some((update_error_text(e, |()| t(Msg::NotSaved)), "error")),
                 Ok((settings, stored, gone)) => {
                     p.notice = gone.as_ref().map(|l| {
                         (
-                            t_with("letterDeleted", std::slice::from_ref(&l.title)),
+                            t_with(Msg::LetterDeleted, std::slice::from_ref(&l.title)),
                             "ok",
                         )
                     });
@@ -689,7 +717,7 @@ async fn act(page: &Shared, action: &str, arg: Option<String>) {
                 }
             }
         }
-        "undo-delete" => {
+        Action::UndoDelete => {
             let deleted = page.borrow().deleted.clone();
             let saved = update_settings(|s| {
                 if let Some(l) = deleted {
@@ -706,12 +734,12 @@ async fn act(page: &Shared, action: &str, arg: Option<String>) {
                     p.settings = settings;
                     p.stored = stored;
                     p.deleted = None;
-                    p.notice = Some((t("letterRestored"), "ok"));
+                    p.notice = Some((t(Msg::LetterRestored), "ok"));
                 }
-                Err(e) => p.notice = Some((update_error_text(e, |()| t("notSaved")), "error")),
+                Err(e) => p.notice = Some((update_error_text(e, |()| t(Msg::NotSaved)), "error")),
             }
         }
-        "export" => {
+        Action::Export => {
             let file = own::export(&page.borrow().settings.letters);
             let text = to_js(&file)
                 .and_then(|v| {
@@ -728,14 +756,13 @@ async fn act(page: &Shared, action: &str, arg: Option<String>) {
                 Some(text) => {
                     download_text("objection-letters.json", &text);
                     p.notice = Some((
-                        t_with("exportDone", &[file.letters.len().to_string()]),
+                        t_with(Msg::ExportDone, &[file.letters.len().to_string()]),
                         "ok",
                     ));
                 }
-                None => p.notice = Some((t("exportFailed"), "error")),
+                None => p.notice = Some((t(Msg::ExportFailed), "error")),
             }
         }
-        _ => return,
     }
     render(page);
 }
@@ -746,11 +773,7 @@ async fn save_draft(page: &Shared) {
     };
     let title = read_field("letter-title");
     let body = read_field("letter-body");
-    let form = if read_field("letter-form") == FormKind::ThirdPartyData.as_str() {
-        FormKind::ThirdPartyData
-    } else {
-        FormKind::AiObjection
-    };
+    let form = FormKind::parse(&read_field("letter-form")).unwrap_or(FormKind::AiObjection);
     let locale = read_field("letter-locale");
     let draft_now = Draft {
         title: title.clone(),
@@ -779,7 +802,7 @@ async fn save_draft(page: &Shared) {
             p.stored = stored;
             p.draft = None;
             p.deleted = None;
-            p.notice = Some((t("letterSaved"), "ok"));
+            p.notice = Some((t(Msg::LetterSaved), "ok"));
             p.focus = Some("[data-action=new-letter]");
         }
         Err(UpdateError::Rejected(problem)) => {

@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
+use crate::core::composer::form_url;
 use crate::core::data::{FormKind, Platform};
 use crate::core::fill::{field_length, Expect};
 use crate::core::letters;
@@ -20,23 +21,20 @@ use crate::core::raw::Raw;
 use crate::core::recognise::{parse_contact_url, recognise, Recognition};
 use crate::core::report::PageReport;
 use crate::core::settings::{Settings, Stored};
+use crate::core::ui::Msg;
 
 use super::dom::{
     add, detail_inputs, document, el, focus, on, set, set_value, target, value, Listening,
 };
 use super::{
-    call_shim, copy_text, from_js, js_of, on_settings_changed, open_options, read_settings,
-    storage_get, storage_set, storage_state, storage_texts, t, t_with, tab_url, target_tab, to_js,
-    today, update_settings,
+    call_shim, copy_text, form_title_msg, from_js, js_of, on_settings_changed, open_options,
+    platform_msg, read_settings, storage_get, storage_set, storage_state, storage_texts, t, t_with,
+    tab_url, target_tab, to_js, today, update_settings,
 };
 use crate::core::letters::Details;
 
 /// How long after writing we read the field back: long enough for a page's own scripts to react.
 const READ_BACK_MS: u32 = 500;
-
-/// Where the person can find the forms (the 2025 versions).
-const FACEBOOK_FORM: &str = "https://www.facebook.com/help/contact/712876720715583";
-const INSTAGRAM_FORM: &str = "https://help.instagram.com/contact/767264225370182";
 
 struct App {
     tab: i32,
@@ -291,39 +289,28 @@ fn rerender(app: &Shared) {
     wasm_bindgen_futures::spawn_local(async move { render(&app) });
 }
 
-fn platform_name(p: Platform) -> String {
-    t(&format!("platform_{}", p.as_str()))
-}
-
-fn form_key(f: FormKind) -> &'static str {
-    match f {
-        FormKind::AiObjection => "ai_objection",
-        FormKind::ThirdPartyData => "third_party_data",
-    }
-}
-
 fn notice_text(n: &Notice) -> (String, &'static str) {
     let (text, tone) = match n {
-        Notice::NotTheForm => (t("noticeNotTheForm"), "info"),
-        Notice::CannotReadPage => (t("noticeCannotRead"), "warn"),
-        Notice::NoReasonField => (t("noticeNoField"), "warn"),
+        Notice::NotTheForm => (t(Msg::NoticeNotTheForm), "info"),
+        Notice::CannotReadPage => (t(Msg::NoticeCannotRead), "warn"),
+        Notice::NoReasonField => (t(Msg::NoticeNoField), "warn"),
         Notice::TooLong { limit, length } => (
-            t_with("noticeTooLong", &[limit.to_string(), length.to_string()]),
+            t_with(Msg::NoticeTooLong, &[limit.to_string(), length.to_string()]),
             "warn",
         ),
-        Notice::EmptyLetter => (t("noticeEmpty"), "warn"),
-        Notice::Drawing => (t("noticeDrawing"), "info"),
-        Notice::ChooseBox => (t("noticeChooseBox"), "warn"),
-        Notice::HasText { chars } => (t_with("noticeHasText", &[chars.to_string()]), "warn"),
-        Notice::Filled => (t("noticeFilled"), "ok"),
-        Notice::PageRemoved => (t("noticePageRemoved"), "error"),
-        Notice::PageChanged => (t("noticePageChanged"), "error"),
-        Notice::FieldGone => (t("noticeFieldGone"), "error"),
-        Notice::Undone => (t("noticeUndone"), "ok"),
-        Notice::UndoFailed => (t("noticeUndoFailed"), "error"),
-        Notice::UndoWouldLose => (t("noticeUndoWouldLose"), "warn"),
-        Notice::Copied => (t("noticeCopied"), "ok"),
-        Notice::CopyFailed => (t("noticeCopyFailed"), "error"),
+        Notice::EmptyLetter => (t(Msg::NoticeEmpty), "warn"),
+        Notice::Drawing => (t(Msg::NoticeDrawing), "info"),
+        Notice::ChooseBox => (t(Msg::NoticeChooseBox), "warn"),
+        Notice::HasText { chars } => (t_with(Msg::NoticeHasText, &[chars.to_string()]), "warn"),
+        Notice::Filled => (t(Msg::NoticeFilled), "ok"),
+        Notice::PageRemoved => (t(Msg::NoticePageRemoved), "error"),
+        Notice::PageChanged => (t(Msg::NoticePageChanged), "error"),
+        Notice::FieldGone => (t(Msg::NoticeFieldGone), "error"),
+        Notice::Undone => (t(Msg::NoticeUndone), "ok"),
+        Notice::UndoFailed => (t(Msg::NoticeUndoFailed), "error"),
+        Notice::UndoWouldLose => (t(Msg::NoticeUndoWouldLose), "warn"),
+        Notice::Copied => (t(Msg::NoticeCopied), "ok"),
+        Notice::CopyFailed => (t(Msg::NoticeCopyFailed), "error"),
     };
     (text, tone)
 }
@@ -372,7 +359,7 @@ fn render(app: &Shared) {
     set(&logo, "src", "icons/icon-32.png");
     set(&logo, "alt", "");
     add(&header, &logo);
-    add(&header, &el(&doc, "h1", "brand", Some(&t("extName"))));
+    add(&header, &el(&doc, "h1", "brand", Some(&t(Msg::ExtName))));
     add(&root, &header);
 
     let status = el(&doc, "section", "status", None);
@@ -380,32 +367,32 @@ fn render(app: &Shared) {
     match (model.phase, verdict.and_then(|r| r.form.zip(r.platform))) {
         (Phase::Loading, _) => {
             let key = if model.drawing {
-                "loadingForm"
+                Msg::LoadingForm
             } else {
-                "loading"
+                Msg::Loading
             };
             add(&status, &el(&doc, "p", "headline", Some(&t(key))));
         }
         (Phase::NoForm, _) | (_, None) => {
-            add(&status, &el(&doc, "p", "headline", Some(&t("noFormTitle"))));
+            add(
+                &status,
+                &el(&doc, "p", "headline", Some(&t(Msg::NoFormTitle))),
+            );
             if let Some(n) = &model.notice {
                 add(&status, &el(&doc, "p", "detail", Some(&notice_text(n).0)));
             }
             add(&root, &form_links(&doc));
         }
         (_, Some((form, platform))) => {
-            let headline = t_with(
-                &format!("formTitle_{}", form_key(form)),
-                &[platform_name(platform)],
-            );
+            let headline = t_with(form_title_msg(form), &[t(platform_msg(platform))]);
             add(&status, &el(&doc, "p", "headline", Some(&headline)));
             let lang = verdict
                 .and_then(|r| r.locale.as_deref())
                 .map(language_name)
                 .filter(|n| !n.is_empty());
             let detail = match lang {
-                Some(name) => t_with("formLanguage", &[name.to_string()]),
-                None => t("formLanguageUnknown"),
+                Some(name) => t_with(Msg::FormLanguage, &[name.to_string()]),
+                None => t(Msg::FormLanguageUnknown),
             };
             add(&status, &el(&doc, "p", "detail", Some(&detail)));
             if let Some(n) = &model.notice {
@@ -437,9 +424,15 @@ fn render(app: &Shared) {
     }
     add(
         &root,
-        &el(&doc, "footer", "privacy", Some(&t("footerPrivacy"))),
+        &el(&doc, "footer", "privacy", Some(&t(Msg::FooterPrivacy))),
     );
-    let more = button(app, &doc, "options", "linkish", &t("actionOptions"));
+    let more = button(
+        app,
+        &doc,
+        Action::Options,
+        "linkish",
+        &t(Msg::ActionOptions),
+    );
     add(&root, &more);
     // The live region outside the redrawn part stays in the page, so screen readers announce
     // each new state's message once.
@@ -467,14 +460,18 @@ fn render(app: &Shared) {
 
 fn form_links(doc: &Document) -> Element {
     let nav = el(doc, "nav", "links", None);
-    set(&nav, "aria-label", &t("linksLabel"));
-    add(&nav, &el(doc, "p", "", Some(&t("linksIntro"))));
-    for (href, key) in [
-        (FACEBOOK_FORM, "linkFacebook"),
-        (INSTAGRAM_FORM, "linkInstagram"),
+    set(&nav, "aria-label", &t(Msg::LinksLabel));
+    add(&nav, &el(doc, "p", "", Some(&t(Msg::LinksIntro))));
+    // Where the person can find the forms: the newest we know (`src/rules/forms.toml`).
+    for (platform, key) in [
+        (Platform::Facebook, Msg::LinkFacebook),
+        (Platform::Instagram, Msg::LinkInstagram),
     ] {
+        let Some(href) = form_url(FormKind::AiObjection, platform) else {
+            continue;
+        };
         let a = el(doc, "a", "link", Some(&t(key)));
-        set(&a, "href", href);
+        set(&a, "href", &href);
         set(&a, "target", "_blank");
         set(&a, "rel", "noopener noreferrer");
         add(&nav, &a);
@@ -491,7 +488,7 @@ fn compose(app: &Shared, doc: &Document, model: &Model) -> Element {
     }
 
     let lang_row = el(doc, "div", "row", None);
-    let lang_label = el(doc, "label", "", Some(&t("letterLanguage")));
+    let lang_label = el(doc, "label", "", Some(&t(Msg::LetterLanguage)));
     set(&lang_label, "for", "locale");
     add(&lang_row, &lang_label);
     let select = el(doc, "select", "", None);
@@ -526,23 +523,29 @@ fn compose(app: &Shared, doc: &Document, model: &Model) -> Element {
 
     let fieldset = el(doc, "fieldset", "letters", None);
     set(&fieldset, "lang", model.locale);
-    add(&fieldset, &el(doc, "legend", "", Some(&t("chooseReason"))));
+    add(
+        &fieldset,
+        &el(doc, "legend", "", Some(&t(Msg::ChooseReason))),
+    );
     for letter in letters::letters_for(form, model.locale) {
         let choice = letter_choice(app, doc, letter.id, letter.title, letter.description, model);
         add(&fieldset, &choice);
     }
     let own = model.own_letters();
     if !own.is_empty() {
-        add(&fieldset, &el(doc, "p", "group", Some(&t("yourLetters"))));
+        add(
+            &fieldset,
+            &el(doc, "p", "group", Some(&t(Msg::YourLetters))),
+        );
         for letter in own {
-            let desc = t("ownLetterDescription");
+            let desc = t(Msg::OwnLetterDescription);
             let choice = letter_choice(app, doc, &letter.id, &letter.title, &desc, model);
             add(&fieldset, &choice);
         }
     }
     add(&section, &fieldset);
 
-    let preview_label = el(doc, "label", "", Some(&t("previewLabel")));
+    let preview_label = el(doc, "label", "", Some(&t(Msg::PreviewLabel)));
     set(&preview_label, "for", "preview");
     add(&section, &preview_label);
     let preview = el(doc, "textarea", "preview", None);
@@ -577,7 +580,7 @@ fn box_chooser(
 ) -> Element {
     let fieldset = el(doc, "fieldset", "boxes", None);
     set(&fieldset, "id", "boxes");
-    add(&fieldset, &el(doc, "legend", "", Some(&t("chooseBox"))));
+    add(&fieldset, &el(doc, "legend", "", Some(&t(Msg::ChooseBox))));
     let total = candidates.len();
     for (n, (key, c)) in candidates.iter().enumerate() {
         let label = el(doc, "label", "box", None);
@@ -611,7 +614,7 @@ fn box_chooser(
         });
         add(&label, &radio);
         let text = el(doc, "span", "letter-text", None);
-        let place = t_with("boxNumber", &[(n + 1).to_string(), total.to_string()]);
+        let place = t_with(Msg::BoxNumber, &[(n + 1).to_string(), total.to_string()]);
         let title = if c.label.is_empty() {
             place.clone()
         } else {
@@ -627,7 +630,7 @@ fn box_chooser(
             if !desc.is_empty() {
                 desc.push_str(" \u{b7} ");
             }
-            desc.push_str(&t("boxPointed"));
+            desc.push_str(&t(Msg::BoxPointed));
             set(&label, "data-pointed", "");
         }
         if !desc.is_empty() {
@@ -685,8 +688,11 @@ fn details_section(app: &Shared, doc: &Document, details: &Details) -> Element {
     if given {
         set(&section, "open", "");
     }
-    add(&section, &el(doc, "summary", "", Some(&t("detailsTitle"))));
-    add(&section, &el(doc, "p", "hint", Some(&t("detailsHint"))));
+    add(
+        &section,
+        &el(doc, "summary", "", Some(&t(Msg::DetailsTitle))),
+    );
+    add(&section, &el(doc, "p", "hint", Some(&t(Msg::DetailsHint))));
     for (key, wrap, input) in detail_inputs(doc, details) {
         on(app, &input, "input", |app, _| {
             let text = {
@@ -733,10 +739,39 @@ fn read_details(date: String) -> Details {
     details
 }
 
-fn button(app: &Shared, doc: &Document, action: &'static str, class: &str, label: &str) -> Element {
+/// What a button of the popup does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Fill,
+    /// Fill, replacing the text the box has (the person confirmed).
+    Replace,
+    Cancel,
+    Options,
+    Undo,
+    /// Undo, losing what changed in the box since the fill (the person confirmed).
+    UndoAnyway,
+    Copy,
+}
+
+impl Action {
+    /// The button's `data-action`, which tests and styles use.
+    fn as_str(self) -> &'static str {
+        match self {
+            Action::Fill => "fill",
+            Action::Replace => "replace",
+            Action::Cancel => "cancel",
+            Action::Options => "options",
+            Action::Undo => "undo",
+            Action::UndoAnyway => "undo-anyway",
+            Action::Copy => "copy",
+        }
+    }
+}
+
+fn button(app: &Shared, doc: &Document, action: Action, class: &str, label: &str) -> Element {
     let b = el(doc, "button", class, Some(label));
     set(&b, "type", "button");
-    set(&b, "data-action", action);
+    set(&b, "data-action", action.as_str());
     on(app, &b, "click", move |app, _| {
         let app = app.clone();
         wasm_bindgen_futures::spawn_local(async move { act(&app, action).await });
@@ -754,11 +789,11 @@ fn actions(app: &Shared, doc: &Document, model: &Model) -> Element {
     match model.phase {
         Phase::Form | Phase::Error => {
             let label = if model.phase == Phase::Error {
-                t("actionRetry")
+                t(Msg::ActionRetry)
             } else {
-                t("actionFill")
+                t(Msg::ActionFill)
             };
-            let fill = button(app, doc, "fill", "primary", &label);
+            let fill = button(app, doc, Action::Fill, "primary", &label);
             if !has_field && model.phase == Phase::Form {
                 set(&fill, "disabled", "");
             }
@@ -766,19 +801,25 @@ fn actions(app: &Shared, doc: &Document, model: &Model) -> Element {
         }
         Phase::ConfirmReplace => {
             if model.undo_asked.is_some() {
-                let label = t("actionUndoAnyway");
-                buttons.push(button(app, doc, "undo-anyway", "primary", &label));
+                let label = t(Msg::ActionUndoAnyway);
+                buttons.push(button(app, doc, Action::UndoAnyway, "primary", &label));
             } else {
-                buttons.push(button(app, doc, "replace", "primary", &t("actionReplace")));
+                buttons.push(button(
+                    app,
+                    doc,
+                    Action::Replace,
+                    "primary",
+                    &t(Msg::ActionReplace),
+                ));
             }
-            buttons.push(button(app, doc, "cancel", "", &t("actionCancel")));
+            buttons.push(button(app, doc, Action::Cancel, "", &t(Msg::ActionCancel)));
         }
         _ => {}
     }
     if model.can_undo && model.undo_asked.is_none() {
-        buttons.push(button(app, doc, "undo", "", &t("actionUndo")));
+        buttons.push(button(app, doc, Action::Undo, "", &t(Msg::ActionUndo)));
     }
-    buttons.push(button(app, doc, "copy", "", &t("actionCopy")));
+    buttons.push(button(app, doc, Action::Copy, "", &t(Msg::ActionCopy)));
     for b in &buttons {
         add(&row, b);
     }
@@ -798,7 +839,7 @@ fn show_preview(text: &str) {
 
 /// "N characters", as a form field counts them.
 fn count_text(text: &str) -> String {
-    t_with("charCount", &[field_length(text).to_string()])
+    t_with(Msg::CharCount, &[field_length(text).to_string()])
 }
 
 /// Saves one change of the settings without waiting: applied to what is stored now, read anew,
@@ -814,23 +855,22 @@ fn save_in_background(change: impl FnOnce(&mut Settings) + 'static) {
     });
 }
 
-async fn act(app: &Shared, action: &str) {
+async fn act(app: &Shared, action: Action) {
     match action {
-        "fill" => fill(app, false).await,
-        "replace" => fill(app, true).await,
-        "cancel" => app.borrow_mut().model.cancel(),
-        "options" => {
+        Action::Fill => fill(app, false).await,
+        Action::Replace => fill(app, true).await,
+        Action::Cancel => app.borrow_mut().model.cancel(),
+        Action::Options => {
             open_options();
             return;
         }
-        "undo" => undo(app, false).await,
-        "undo-anyway" => undo(app, true).await,
-        "copy" => {
+        Action::Undo => undo(app, false).await,
+        Action::UndoAnyway => undo(app, true).await,
+        Action::Copy => {
             let text = app.borrow().model.text.clone();
             let ok = copy_text(&text).await.as_bool().unwrap_or(false);
             app.borrow_mut().model.copied(ok);
         }
-        _ => {}
     }
     // After the redraw, the keyboard focus goes to the first button of the new state.
     app.borrow_mut().focus = Some(".actions button:not([disabled])");
