@@ -152,6 +152,26 @@ export async function storageGet(key) {
   return got[key];
 }
 
+/**
+ * What the popup remembers for a tab while the browser runs (storage.session: kept in memory,
+ * never written to disk, gone when the browser closes); `undefined` where there is none.
+ * @param {string} key
+ * @returns {Promise<unknown>}
+ */
+export async function sessionGet(key) {
+  if (!ext.storage.session) return undefined;
+  return (await ext.storage.session.get(key))[key];
+}
+
+/**
+ * @param {string} key
+ * @param {unknown} value
+ * @returns {Promise<void>}
+ */
+export async function sessionSet(key, value) {
+  if (ext.storage.session) await ext.storage.session.set({ [key]: value });
+}
+
 // Calls `callback` when the stored settings change (another open page saved them).
 /**
  * @param {() => void} callback

@@ -327,3 +327,49 @@ fn a_title_read_in_the_pages_own_language_outweighs_another_languages_reading() 
     );
     assert_eq!(chosen(&r), Some(1));
 }
+
+#[test]
+fn the_popup_remembers_the_letter_its_language_and_edits_for_the_same_form_only() {
+    let page = mobile(vec![field(
+        1,
+        FieldKind::Textarea,
+        vec![label("before", REASON)],
+    )]);
+    let verdict = recognise(&page);
+    let mut m = Model::loading().loaded(verdict.clone(), false, &Settings::default(), "2026-12-04");
+    m.select_locale("de");
+    m.select_letter("family");
+    m.edit("Mein eigener Text.");
+    let memory = m.memory().expect("a form");
+    let mut again =
+        Model::loading().loaded(verdict.clone(), false, &Settings::default(), "2026-12-04");
+    again.recall(&memory);
+    assert_eq!((again.locale, again.letter.as_str()), ("de", "family"));
+    assert_eq!(
+        (again.text.as_str(), again.edited),
+        ("Mein eigener Text.", true)
+    );
+    assert_eq!(again.phase, Phase::Form);
+    // After a fill whose box still holds our text: the letter is in the form, with Undo.
+    let filled = objection::core::popup::Memory {
+        filled: true,
+        ..memory.clone()
+    };
+    let mut after =
+        Model::loading().loaded(verdict.clone(), true, &Settings::default(), "2026-12-04");
+    after.recall(&filled);
+    assert_eq!(
+        (after.phase, after.notice.clone()),
+        (Phase::Filled, Some(Notice::Filled))
+    );
+    assert!(after.can_undo);
+    // Another form on the same tab starts afresh.
+    let mut other_page = page.clone();
+    other_page.hidden[1].value = "767264225370182".to_string();
+    other_page.hidden[0].value = "767264225370182".to_string();
+    let other = recognise(&other_page);
+    let mut fresh = Model::loading().loaded(other, false, &Settings::default(), "2026-12-04");
+    let before = fresh.clone();
+    fresh.recall(&memory);
+    assert_eq!(fresh, before);
+}

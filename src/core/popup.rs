@@ -1,7 +1,7 @@
 //! The popup as a pure state machine: what it shows, and what happens on each event. The web
 //! layer draws a [`Model`] and feeds it events; it makes no decisions of its own.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::data::FormKind;
 use super::fill::{check_read_back, plan_fill, Expect, FillStep, ReadBack};
@@ -113,6 +113,21 @@ pub struct Model {
     /// The person is asked whether to undo although the box changed since the fill; the phase
     /// to go back to if they decline.
     pub undo_asked: Option<Phase>,
+}
+
+/// What the popup remembers for a tab while the browser runs (Chrome closes the popup as soon as
+/// the person clicks the page): on which form, the letter chosen, its language, the letter as
+/// edited, and whether it was filled in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Memory {
+    /// The form's number and locale ([`box_memory_key`]).
+    pub form: String,
+    pub letter: String,
+    pub locale: String,
+    /// The letter as the person edited it; empty when not edited.
+    pub text: String,
+    pub filled: bool,
 }
 
 /// How long the popup waits for a form that is still drawing before it says what it found.
@@ -286,6 +301,46 @@ impl Model {
             *self = reload(me, fresh);
         }
         true
+    }
+
+    /// What to remember for this tab, on a recognised form.
+    pub fn memory(&self) -> Option<Memory> {
+        self.form()?;
+        Some(Memory {
+            form: self.recognition.as_ref().and_then(box_memory_key)?,
+            letter: self.letter.clone(),
+            locale: self.locale.to_string(),
+            text: if self.edited {
+                self.text.clone()
+            } else {
+                String::new()
+            },
+            filled: self.phase == Phase::Filled
+                || (self.can_undo && self.notice == Some(Notice::Filled)),
+        })
+    }
+
+    /// The popup opens again on the same tab: the letter, its language and the person's edits
+    /// come back when the tab still shows the same form; after a fill whose box still holds our
+    /// text, the popup says the letter is in the form and offers Undo.
+    pub fn recall(&mut self, memory: &Memory) {
+        let same_form = self
+            .recognition
+            .as_ref()
+            .and_then(box_memory_key)
+            .is_some_and(|k| k == memory.form);
+        if !same_form || self.phase != Phase::Form {
+            return;
+        }
+        self.select_locale(&memory.locale);
+        self.select_letter(&memory.letter);
+        if !memory.text.is_empty() {
+            self.edit(&memory.text);
+        }
+        if memory.filled && self.can_undo {
+            self.phase = Phase::Filled;
+            self.notice = Some(Notice::Filled);
+        }
     }
 
     /// The person chose one of the candidate boxes (by its [`FieldChoice::key`]).

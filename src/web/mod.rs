@@ -21,6 +21,10 @@ extern "C" {
     async fn storage_get(key: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = storageSet, catch)]
     async fn storage_set(key: &str, value: JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = sessionGet, catch)]
+    async fn session_get(key: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = sessionSet, catch)]
+    async fn session_set(key: &str, value: JsValue) -> Result<JsValue, JsValue>;
     /// Calls `callback` whenever another page changes the stored settings.
     #[wasm_bindgen(js_name = onSettingsChanged)]
     fn on_settings_changed(callback: &Closure<dyn FnMut()>);

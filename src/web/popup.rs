@@ -15,7 +15,8 @@ use crate::core::data::{FormKind, Platform};
 use crate::core::fill::{field_length, Expect};
 use crate::core::letters;
 use crate::core::popup::{
-    box_memory_key, language_name, still_drawing, FieldTarget, KnownFill, Model, Notice, Phase,
+    box_memory_key, language_name, still_drawing, FieldTarget, KnownFill, Memory, Model, Notice,
+    Phase,
 };
 use crate::core::raw::Raw;
 use crate::core::recognise::{parse_contact_url, recognise, Recognition};
@@ -28,8 +29,8 @@ use super::dom::{
 };
 use super::{
     call_shim, copy_text, form_title_msg, from_js, js_of, on_settings_changed, open_options,
-    platform_msg, read_settings, storage_get, storage_set, storage_state, storage_texts, t, t_with,
-    tab_url, target_tab, to_js, today, update_settings,
+    platform_msg, read_settings, session_get, session_set, storage_get, storage_set, storage_state,
+    storage_texts, t, t_with, tab_url, target_tab, to_js, today, update_settings,
 };
 use crate::core::letters::Details;
 
@@ -281,6 +282,32 @@ async fn load(app: &Shared) {
         a.model = model;
     }
     remembered_box(app).await;
+    // What the popup showed on this tab before it was closed (the letter, its language, edits).
+    if let Ok(v) = session_get(&memory_key(tab)).await {
+        if let Some(memory) = from_js::<Memory>(&v) {
+            app.borrow_mut().model.recall(&memory);
+        }
+    }
+}
+
+fn memory_key(tab: i32) -> String {
+    format!("popup:{tab}")
+}
+
+/// Remembers what the popup shows for its tab (see [`Memory`]), without waiting.
+fn remember(app: &Shared) {
+    let (tab, memory) = {
+        let a = app.borrow();
+        (a.tab, a.model.memory())
+    };
+    let Some(value) = memory.as_ref().and_then(to_js) else {
+        return;
+    };
+    if tab >= 0 {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = session_set(&memory_key(tab), value).await;
+        });
+    }
 }
 
 /// Redraws after the current event handler has returned (its listener is replaced by the redraw).
@@ -331,6 +358,7 @@ fn render(app: &Shared) {
             (e.id(), sel)
         });
     app.borrow_mut().listeners.clear();
+    remember(app);
     let model = app.borrow().model.clone();
     let verdict = model.recognition.as_ref();
     set(&root, "data-state", model.phase.as_str());
@@ -563,6 +591,7 @@ fn compose(app: &Shared, doc: &Document, model: &Model) -> Element {
         };
         count_handle.set_text_content(Some(&count_text(&text)));
         app.borrow_mut().model.edit(&text);
+        remember(app);
     });
     add(&section, &preview);
     add(&section, &count);
@@ -669,6 +698,7 @@ fn letter_choice(
             a.model.text.clone()
         };
         show_preview(&text);
+        remember(app);
     });
     add(&label, &radio);
     let text = el(doc, "span", "letter-text", None);
