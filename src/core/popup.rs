@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::data::FormKind;
+use super::data::{FormKind, Platform};
 use super::fill::{check_read_back, plan_fill, Expect, FillStep, ReadBack};
 use super::letters::{self, Details};
 use super::own::OwnLetter;
@@ -601,6 +601,17 @@ pub enum KnownFill {
     Decided,
     /// The page as last read had no field: read it again.
     ReadPage,
+}
+
+/// The forms offered off the form, in order, each with whether to say that the person must be
+/// logged in to that platform: on Facebook, Facebook's form first (they are logged in there) and
+/// Instagram's second; on Instagram the other way round; elsewhere both, plainly.
+pub fn off_form_links(site: Option<Platform>) -> [(Platform, bool); 2] {
+    match site {
+        Some(Platform::Instagram) => [(Platform::Instagram, false), (Platform::Facebook, true)],
+        Some(Platform::Facebook) => [(Platform::Facebook, false), (Platform::Instagram, true)],
+        None => [(Platform::Facebook, false), (Platform::Instagram, false)],
+    }
 }
 
 /// Names of the languages in the languages themselves, for the language list.

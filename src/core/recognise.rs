@@ -117,6 +117,25 @@ fn host_matches(host: &str, rule: &HostRule) -> bool {
             .is_some_and(|sub| sub.ends_with('.') && sub.len() > 1)
 }
 
+/// The platform whose site `url` is on (any page of `facebook.com` or `instagram.com` and their
+/// subdomains), for the popup off the form.
+pub fn site_platform(url: &str) -> Option<Platform> {
+    let (host, _) = https_host_and_path(url)?;
+    let on = |domain: &str| {
+        host == domain
+            || host
+                .strip_suffix(domain)
+                .is_some_and(|sub| sub.ends_with('.') && sub.len() > 1)
+    };
+    if on("facebook.com") {
+        Some(Platform::Facebook)
+    } else if on("instagram.com") {
+        Some(Platform::Instagram)
+    } else {
+        None
+    }
+}
+
 /// Whether `url` is a page of Facebook's or Instagram's help centre at all (the hosts the
 /// extension may look at).
 pub fn is_meta_host(url: &str) -> bool {

@@ -15,11 +15,11 @@ use crate::core::data::{FormKind, Platform};
 use crate::core::fill::{field_length, Expect};
 use crate::core::letters;
 use crate::core::popup::{
-    box_memory_key, language_name, still_drawing, FieldTarget, KnownFill, Memory, Model, Notice,
-    Phase,
+    box_memory_key, language_name, off_form_links, still_drawing, FieldTarget, KnownFill, Memory,
+    Model, Notice, Phase,
 };
 use crate::core::raw::Raw;
-use crate::core::recognise::{parse_contact_url, recognise, Recognition};
+use crate::core::recognise::{parse_contact_url, recognise, site_platform, Recognition};
 use crate::core::report::PageReport;
 use crate::core::settings::{Settings, Stored};
 use crate::core::ui::Msg;
@@ -39,6 +39,8 @@ const READ_BACK_MS: u32 = 500;
 
 struct App {
     tab: i32,
+    /// The platform whose site the tab shows (from the browser's URL of the tab), if any.
+    site: Option<Platform>,
     model: Model,
     settings: Settings,
     /// How the settings were loaded, and what of them could not be read (kept aside).
@@ -76,6 +78,7 @@ struct ShimAnswer {
 pub(super) async fn start_popup() {
     let app = Rc::new(RefCell::new(App {
         tab: -1,
+        site: None,
         model: Model::loading(),
         settings: Settings::default(),
         stored: Stored::default(),
@@ -257,7 +260,7 @@ async fn load(app: &Shared) {
     // Only Meta's help-centre contact pages are read; no script goes into any other page.
     let model = if parse_contact_url(&url).is_none() {
         let verdict = recognise(&PageReport {
-            url,
+            url: url.clone(),
             ..PageReport::default()
         });
         model.loaded(verdict, false, &settings, &today())
@@ -277,6 +280,7 @@ async fn load(app: &Shared) {
     {
         let mut a = app.borrow_mut();
         a.tab = tab;
+        a.site = site_platform(&url);
         a.settings = settings;
         a.stored = stored;
         a.model = model;
@@ -409,7 +413,8 @@ fn render(app: &Shared) {
             if let Some(n) = &model.notice {
                 add(&status, &el(&doc, "p", "detail", Some(&notice_text(n).0)));
             }
-            add(&root, &form_links(&doc));
+            let site = app.borrow().site;
+            add(&root, &form_links(&doc, site));
         }
         (_, Some((form, platform))) => {
             let headline = t_with(form_title_msg(form), &[t(platform_msg(platform))]);
@@ -486,22 +491,31 @@ fn render(app: &Shared) {
     }
 }
 
-fn form_links(doc: &Document) -> Element {
+/// The objection forms, off the form: the platform of the site first, the other with a word
+/// that it needs the person logged in there (see [`off_form_links`]); large targets.
+fn form_links(doc: &Document, site: Option<Platform>) -> Element {
     let nav = el(doc, "nav", "links", None);
     set(&nav, "aria-label", &t(Msg::LinksLabel));
     add(&nav, &el(doc, "p", "", Some(&t(Msg::LinksIntro))));
     // Where the person can find the forms: the newest we know (`src/rules/forms.toml`).
-    for (platform, key) in [
-        (Platform::Facebook, Msg::LinkFacebook),
-        (Platform::Instagram, Msg::LinkInstagram),
-    ] {
+    for (platform, needs_login) in off_form_links(site) {
         let Some(href) = form_url(FormKind::AiObjection, platform) else {
             continue;
         };
-        let a = el(doc, "a", "link", Some(&t(key)));
+        let key = match platform {
+            Platform::Facebook => Msg::LinkFacebook,
+            Platform::Instagram => Msg::LinkInstagram,
+        };
+        let a = el(doc, "a", "link", None);
         set(&a, "href", &href);
         set(&a, "target", "_blank");
         set(&a, "rel", "noopener noreferrer");
+        set(&a, "data-platform", platform.as_str());
+        add(&a, &el(doc, "span", "link-title", Some(&t(key))));
+        if needs_login {
+            let hint = t_with(Msg::LinkNeedsLogin, &[t(platform_msg(platform))]);
+            add(&a, &el(doc, "span", "link-hint", Some(&hint)));
+        }
         add(&nav, &a);
     }
     nav
