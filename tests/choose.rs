@@ -355,14 +355,21 @@ fn the_popup_remembers_the_letter_its_language_and_edits_for_the_same_form_only(
         filled: true,
         ..memory.clone()
     };
-    let mut after =
-        Model::loading().loaded(verdict.clone(), true, &Settings::default(), "2026-12-04");
+    let mut holding = page.clone();
+    holding.fields[0].value_length = 640;
+    let holding = recognise(&holding);
+    let mut after = Model::loading().loaded(holding, true, &Settings::default(), "2026-12-04");
     after.recall(&filled);
     assert_eq!(
         (after.phase, after.notice.clone()),
         (Phase::Filled, Some(Notice::Filled))
     );
     assert!(after.can_undo);
+    // The person emptied the box since: not "filled" any more.
+    let mut emptied =
+        Model::loading().loaded(verdict.clone(), true, &Settings::default(), "2026-12-04");
+    emptied.recall(&filled);
+    assert_eq!(emptied.phase, Phase::Form);
     // Another form on the same tab starts afresh.
     let mut other_page = page.clone();
     other_page.hidden[1].value = "767264225370182".to_string();

@@ -337,7 +337,13 @@ impl Model {
         if !memory.text.is_empty() {
             self.edit(&memory.text);
         }
-        if memory.filled && self.can_undo {
+        // Still filled only while the box holds text we wrote (the person may have emptied it).
+        let box_holds_text = self
+            .recognition
+            .as_ref()
+            .and_then(|r| r.field.as_ref())
+            .is_some_and(|f| f.value_length > 0);
+        if memory.filled && self.can_undo && box_holds_text {
             self.phase = Phase::Filled;
             self.notice = Some(Notice::Filled);
         }
