@@ -130,6 +130,7 @@
  * A place the shim looks into for fields: the top document, a same-origin frame's document or an
  * open shadow root; `place` is the reference prefix of what is in it (`f12/s40/`).
  * @typedef {{ root: Document | ShadowRoot, place: string }} Root
+ * @typedef {Root & { fields: Box[], headings: Element[], hidden: HTMLInputElement[], labels: Map<string, Element[]> }} Scanned
  */
 
 (() => {
@@ -157,9 +158,8 @@
   const MAX_LABEL_NODES = 400;   // a label, heading or nearby text bigger than this is not read
   const INPUT_TYPES = new Set(['', 'text', 'email', 'search', 'tel', 'url']);
   const HTML = 'http://www.w3.org/1999/xhtml';
-  const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"], legend';
-  const HIDDEN = ['support_form_id', 'support_form_locale_id', 'support_form_hidden_fields', 'form_id']
-    .map((n) => `input[type="hidden"][name="${n}"]`).join(', ');
+  const HIDDEN_NAMES = new Set(['support_form_id', 'support_form_locale_id', 'support_form_hidden_fields', 'form_id']);
+  const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'legend']);
 
   let serial = 0;
   /** @type {WeakMap<Element, number>} */
@@ -218,31 +218,73 @@
     return null;
   }
 
-  // The top document, then every same-origin frame's document and every open shadow root in it,
-  // breadth first. One pass over each root: the work grows with the page, not with its square.
-  /** @returns {Root[]} */
-  function roots() {
-    /** @type {Root[]} */
-    const out = [{ root: document, place: '' }];
+  // One walk over the top document, then every same-origin frame's document and every open
+  // shadow root in it, breadth first. It gathers what a report needs (text boxes, headings, the
+  // hidden inputs that name the form, `label[for]`) and counts the controls inside each element,
+  // in one pass over each root: the work grows with the page, not with its square, and a page
+  // is walked once rather than once per question.
+  /**
+   * @returns {Scanned[]}
+   */
+  function scan() {
+    holders = new Map();
+    /** @type {(c: Element) => void} */
+    const countUp = (c) => { for (let p = c.parentElement; p; p = p.parentElement) holders.set(p, (holders.get(p) || 0) + 1); };
+    /** @type {(root: Document | ShadowRoot, place: string) => Scanned} */
+    const entry = (root, place) => ({ root, place, fields: [], headings: [], hidden: [], labels: new Map() });
+    /** @type {Scanned[]} */
+    const out = [entry(document, '')];
     let walked = 0;
     for (let i = 0; i < out.length && walked < MAX_WALK; i++) {
-      const { root, place } = out[i];
+      const here = out[i];
+      const { root, place } = here;
       const doc = /** @type {Document} */ (root.nodeType === Node.DOCUMENT_NODE ? root : root.ownerDocument);
       const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
       // (SHOW_ELEMENT: every node it gives is an element.)
       for (let n = /** @type {Element | null} */ (walker.nextNode()); n && walked < MAX_WALK; n = /** @type {Element | null} */ (walker.nextNode())) {
         walked++;
-        if (out.length >= MAX_ROOTS) break;
-        if (n.shadowRoot) out.push({ root: n.shadowRoot, place: `${place}s${numberOf(n)}/` });
-        if (n.localName === 'iframe' || n.localName === 'frame') {
+        if (n.shadowRoot && out.length < MAX_ROOTS) out.push(entry(n.shadowRoot, `${place}s${numberOf(n)}/`));
+        const name = n.localName;
+        if (name === 'input') {
+          if ((n.getAttribute('type') || '').toLowerCase() === 'hidden') {
+            if (HIDDEN_NAMES.has(/** @type {HTMLInputElement} */ (n).name)) here.hidden.push(/** @type {HTMLInputElement} */ (n));
+            continue;
+          }
+          countUp(n);
+          if (isField(n)) here.fields.push(/** @type {Box} */ (n));
+          continue;
+        } else if (name === 'textarea') {
+          countUp(n);
+          if (isField(n)) here.fields.push(/** @type {Box} */ (n));
+          continue;
+        } else if (name === 'select' || name === 'button') {
+          countUp(n);
+        } else if (name === 'label') {
+          const id = n.getAttribute('for');
+          if (id !== null) {
+            const list = here.labels.get(id);
+            if (list) list.push(n); else here.labels.set(id, [n]);
+          }
+        } else if (HEADING_TAGS.has(name)) {
+          if (here.headings.length < 200) here.headings.push(n);
+        } else if (name === 'iframe' || name === 'frame') {
           let inner = null;
           try { inner = /** @type {HTMLIFrameElement} */ (n).contentDocument; } catch { inner = null; } // another origin: not ours to read
-          if (inner && inner.documentElement) out.push({ root: inner, place: `${place}f${numberOf(n)}/` });
+          if (inner && inner.documentElement && out.length < MAX_ROOTS) out.push(entry(inner, `${place}f${numberOf(n)}/`));
+        }
+        if (!n.hasAttributes()) continue;
+        const editable = n.getAttribute('contenteditable');
+        if (editable !== null) {
+          if (editable === '' || editable === 'true') countUp(n);
+          if (isField(n)) here.fields.push(/** @type {Box} */ (n));
+        } else if (n.getAttribute('role') === 'heading' && !HEADING_TAGS.has(name) && here.headings.length < 200) {
+          here.headings.push(n);
         }
       }
     }
     return out;
   }
+
 
   /**
    * @param {Box} el
@@ -313,18 +355,7 @@
   // from each control, so asking costs nothing and the work grows with the page, not its square.
   /** @type {Map<Node, number>} */
   let holders = new Map();
-  /**
-   * @param {Root[]} roots
-   * @returns {void}
-   */
-  function countControls(roots) {
-    holders = new Map();
-    for (const { root } of roots) {
-      for (const c of root.querySelectorAll(CONTROLS)) {
-        for (let n = c.parentElement; n; n = n.parentElement) holders.set(n, (holders.get(n) || 0) + 1);
-      }
-    }
-  }
+
   /** @type {(n: Node) => boolean} */
   const isControl = (n) => n.nodeType === Node.ELEMENT_NODE && (/** @type {Element} */ (n).matches(CONTROLS) || holders.has(n));
   /** @type {(n: Node) => boolean} */
@@ -456,27 +487,12 @@
 
   /** @returns {PageReport} */
   function report() {
-    const all = roots();
-    countControls(all);
-    // `label[for]` of each root, read once: id -> labels.
+    const all = scan();
+    // `label[for]` of each root: id -> labels.
     /** @type {Map<Node, Map<string | null, Element[]>>} */
-    const labelMaps = new Map();
-    /** @type {(root: Node & Partial<Pick<ParentNode, 'querySelectorAll'>>) => Map<string | null, Element[]>} */
-    const forLabels = (root) => {
-      let map = labelMaps.get(root);
-      if (!map) {
-        map = new Map();
-        if (typeof root.querySelectorAll === 'function') {
-          for (const l of root.querySelectorAll('label[for]')) {
-            const id = l.getAttribute('for');
-            if (!map.has(id)) map.set(id, []);
-            /** @type {Element[]} */ (map.get(id)).push(l);
-          }
-        }
-        labelMaps.set(root, map);
-      }
-      return map;
-    };
+    const labelMaps = new Map(all.map((r) => [r.root, r.labels]));
+    /** @type {(root: Node) => Map<string | null, Element[]>} */
+    const forLabels = (root) => labelMaps.get(root) || new Map();
     /** @type {{ el: Box, place: string }[]} */
     const found = [];
     /** @type {string[]} */
@@ -501,19 +517,18 @@
       if (!formIndex.has(f)) { formIndex.set(f, forms.length); forms.push({ id: squash(f.getAttribute('id')) }); }
       return /** @type {number} */ (formIndex.get(f));
     };
-    for (const { root, place } of all) {
-      for (const el of root.querySelectorAll('textarea, input, [contenteditable]')) {
+    for (const { place, fields: boxes, headings: heads, hidden: named } of all) {
+      for (const el of boxes) {
         if (found.length >= MAX_FIELDS) break;
-        if (isField(el)) found.push({ el, place });
+        found.push({ el, place });
       }
-      let looked = 0;
-      for (const h of root.querySelectorAll(HEADINGS)) {
-        if (headings.length >= MAX_HEADINGS || ++looked > 200) break;
+      for (const h of heads) {
+        if (headings.length >= MAX_HEADINGS) break;
         const t = squash(textOf(h));
         if (t) headings.push(t);
       }
       // Only the inputs that say which form this is; the tokens beside them are never read.
-      for (const i of /** @type {NodeListOf<HTMLInputElement>} */ (root.querySelectorAll(HIDDEN))) {
+      for (const i of named) {
         if (hidden.length >= 20) break;
         hidden.push({ name: i.name, value: i.value.slice(0, 2000), form: formOf(i) });
       }
