@@ -43,8 +43,8 @@ async function askContentScriptForReport(tabId) {
   }
 }
 
-// In the popup, the reads it always makes (which tab, its URL, the stored settings, and the page's
-// report where our content script is in the page) start as soon as this module loads, while the
+// In the popup, the reads it always makes (which tab, its URL, the stored settings, what it
+// remembered for the tab, and the page's report where our content script is in the page) start as soon as this module loads, while the
 // WebAssembly is still being compiled; the functions below hand each over once, when the Rust
 // code asks. Reading only, and nothing decided: whether the report is used stays with the core.
 /**
@@ -58,6 +58,7 @@ async function askContentScriptForReport(tabId) {
  * @property {Promise<{ id: number, url: string }>} [url]
  * @property {Promise<{ id: number, got: ReportReply | undefined }>} [report]
  * @property {Promise<Record<string, unknown>>} [storage]
+ * @property {Promise<{ key: string, value: unknown }>} [session]
  */
 /** @type {Early} */
 const early = ext && typeof location !== 'undefined' && location.pathname.endsWith('/popup.html')
@@ -68,6 +69,11 @@ const early = ext && typeof location !== 'undefined' && location.pathname.endsWi
         url: tab.then(async (id) => ({ id, url: await readTabUrl(id) })),
         report: tab.then(async (id) => ({ id, got: await askContentScriptForReport(id) })),
         storage: ext.storage.local.get(null),
+        // What the popup remembered for this tab (see sessionGet).
+        session: tab.then(async (id) => {
+          const key = `popup:${id}`;
+          return { key, value: ext.storage.session ? (await ext.storage.session.get(key))[key] : undefined };
+        }),
       };
     })()
   : {};
@@ -159,6 +165,9 @@ export async function storageGet(key) {
  * @returns {Promise<unknown>}
  */
 export async function sessionGet(key) {
+  const pending = take('session');
+  const got = pending && (await pending);
+  if (got && got.key === key) return got.value;
   if (!ext.storage.session) return undefined;
   return (await ext.storage.session.get(key))[key];
 }
