@@ -380,3 +380,19 @@ fn the_popup_remembers_the_letter_its_language_and_edits_for_the_same_form_only(
     fresh.recall(&memory);
     assert_eq!(fresh, before);
 }
+
+#[test]
+fn details_typed_here_stay_while_the_others_follow_another_pages_save() {
+    use objection::core::letters::Details;
+    let d = |name: &str, account: &str| Details {
+        name: name.to_string(),
+        account: account.to_string(),
+        ..Details::default()
+    };
+    let saved_before = d("Ann", "");
+    let here = d("Ann", "ann.typing");
+    let now = d("Anna", "");
+    assert_eq!(here.follow(&saved_before, &now), d("Anna", "ann.typing"));
+    assert_eq!(now.get("name"), "Anna");
+    assert_eq!(now.get("nothing"), "");
+}

@@ -31,6 +31,27 @@ impl Details {
         ]
     }
 
+    /// One detail by placeholder name ("" for other names).
+    pub fn get(&self, key: &str) -> &str {
+        self.editable()
+            .into_iter()
+            .find(|(k, _)| *k == key)
+            .map_or("", |(_, v)| v)
+    }
+
+    /// These details (as shown, perhaps being typed) after another page saved `now` over
+    /// `before`: each detail left as it was saved follows `now`; one changed here and not saved
+    /// yet stays as typed.
+    pub fn follow(&self, before: &Details, now: &Details) -> Details {
+        let mut out = self.clone();
+        for (key, value) in now.editable() {
+            if self.get(key) == before.get(key) {
+                out.set(key, value.to_string());
+            }
+        }
+        out
+    }
+
     /// Sets one detail by placeholder name; other names change nothing.
     pub fn set(&mut self, key: &str, value: String) {
         match key {

@@ -110,26 +110,25 @@ fn https_host_and_path(url: &str) -> Option<(String, &str)> {
     Some((host, &rest[end..path_end]))
 }
 
-fn host_matches(host: &str, rule: &HostRule) -> bool {
-    host == rule.domain
+/// Whether `host` is `domain` or one of its subdomains.
+fn host_on(host: &str, domain: &str) -> bool {
+    host == domain
         || host
-            .strip_suffix(rule.domain)
+            .strip_suffix(domain)
             .is_some_and(|sub| sub.ends_with('.') && sub.len() > 1)
+}
+
+fn host_matches(host: &str, rule: &HostRule) -> bool {
+    host_on(host, rule.domain)
 }
 
 /// The platform whose site `url` is on (any page of `facebook.com` or `instagram.com` and their
 /// subdomains), for the popup off the form.
 pub fn site_platform(url: &str) -> Option<Platform> {
     let (host, _) = https_host_and_path(url)?;
-    let on = |domain: &str| {
-        host == domain
-            || host
-                .strip_suffix(domain)
-                .is_some_and(|sub| sub.ends_with('.') && sub.len() > 1)
-    };
-    if on("facebook.com") {
+    if host_on(&host, "facebook.com") {
         Some(Platform::Facebook)
-    } else if on("instagram.com") {
+    } else if host_on(&host, "instagram.com") {
         Some(Platform::Instagram)
     } else {
         None

@@ -107,20 +107,11 @@ fn follow_settings(app: &Shared) {
                     return; // the popup's own save
                 }
                 a.model.own = settings.letters.clone();
-                // A detail the person is typing here (not saved yet) stays as typed; the others
-                // follow what is stored now.
-                let mut details = a.model.details.clone();
-                for (key, stored_now) in settings.details.editable() {
-                    let saved_before = a.settings.details.editable();
-                    let here = a.model.details.editable();
-                    let unchanged_here = saved_before
-                        .iter()
-                        .zip(here.iter())
-                        .any(|((k, before), (_, now))| *k == key && before == now);
-                    if unchanged_here {
-                        details.set(key, stored_now.to_string());
-                    }
-                }
+                // A detail the person is typing here (not saved yet) stays as typed.
+                let details = a
+                    .model
+                    .details
+                    .follow(&a.settings.details, &settings.details);
                 if details != a.model.details {
                     a.model.set_details(details);
                 }
@@ -751,13 +742,7 @@ fn details_section(app: &Shared, doc: &Document, details: &Details) -> Element {
             let v = {
                 let mut a = app.borrow_mut();
                 a.settings.details = a.model.details.clone();
-                a.model
-                    .details
-                    .editable()
-                    .iter()
-                    .find(|(k, _)| *k == key)
-                    .map(|(_, v)| v.to_string())
-                    .unwrap_or_default()
+                a.model.details.get(key).to_string()
             };
             // Only this detail changes in what is stored.
             save_in_background(move |s| s.details.set(key, v));
