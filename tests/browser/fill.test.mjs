@@ -2,10 +2,7 @@
 // real URLs, the popup opened for the form's tab.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { launch, settled, norm, screenshotPath, sealed, EXTENSION } from './harness.mjs';
+import { launch, settled, norm, screenshotPath, sealed, launchWithoutContentScript } from './harness.mjs';
 
 let b;
 before(async () => { b = await launch(); });
@@ -266,12 +263,7 @@ test('the popup reads the form through our content script, by message, while it 
 
 test('where the content script is missing (the extension came after the page), the popup loads the shim itself and fills', async () => {
   // The same extension without its content script: as in a tab opened before installing.
-  const dir = mkdtempSync(join(tmpdir(), 'objection-no-cs-'));
-  cpSync(EXTENSION, dir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  delete manifest.content_scripts;
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  const other = await launch({ extension: dir });
+  const other = await launchWithoutContentScript();
   try {
     const { page, tabId } = await other.open(FORMS[0].url, FORMS[0].fixture);
     await page.waitForSelector('textarea');
@@ -304,6 +296,5 @@ test('where the content script is missing (the extension came after the page), t
     sealed(other);
   } finally {
     await other.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -3,7 +3,7 @@
 // every request that would have left the browser (there must be none).
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,6 +124,23 @@ export async function launch({ locale, extension = EXTENSION } = {}) {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+// The same extension without its content script, as in a tab opened before the extension was
+// installed; closing it removes its copy too.
+export async function launchWithoutContentScript() {
+  const dir = mkdtempSync(join(tmpdir(), 'objection-no-cs-'));
+  cpSync(EXTENSION, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  delete manifest.content_scripts;
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  const b = await launch({ extension: dir });
+  const close = b.close.bind(b);
+  b.close = async () => {
+    await close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return b;
 }
 
 // Fails the test that just ran when anything left the browser or was submitted during it (each

@@ -4,10 +4,7 @@
 // form. A shim of the same version is kept, as before.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { launch, settled, norm, sealed, EXTENSION } from './harness.mjs';
+import { launch, settled, norm, sealed, launchWithoutContentScript } from './harness.mjs';
 
 const FORM = { url: 'https://de-de.facebook.com/help/contact/712876720715583', fixture: 'fb-2025-de-plain.html' };
 
@@ -100,12 +97,7 @@ test('a shim of an older version left in the tab is replaced; the popup fills th
 test('without the content script, the report too comes from the current shim, not the old one', async () => {
   // The same extension without its content script: the popup's first report then goes through
   // chrome.scripting, to whatever shim the tab holds (the old one's report is empty).
-  const dir = mkdtempSync(join(tmpdir(), 'objection-no-cs-'));
-  cpSync(EXTENSION, dir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  delete manifest.content_scripts;
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  const other = await launch({ extension: dir });
+  const other = await launchWithoutContentScript();
   try {
     const { page, tabId } = await other.open(FORM.url, FORM.fixture);
     await page.waitForSelector('textarea');
@@ -125,6 +117,5 @@ test('without the content script, the report too comes from the current shim, no
     sealed(other);
   } finally {
     await other.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 });
