@@ -101,6 +101,7 @@ function readPage() {
 // Words that are the same in English and in a language (checked by a speaker of it, not missed).
 const SAME_AS_ENGLISH = {
   fr: ['Guide', 'Site', 'guide', 'extension', 'code'],
+  it: ['Home', 'Privacy'],
 };
 
 // Text that is no leftover even when it equals the English: no letters once names, numbers,
