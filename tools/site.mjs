@@ -211,7 +211,7 @@ function download(out, locale, root, file, t) {
   const bytes = readFileSync(path);
   const sha = createHash('sha256').update(bytes).digest('hex');
   const size = new Intl.NumberFormat(tag(locale), { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(bytes.length / 1000);
-  return `<span class="download"><a href="${root}download/${file}" download translate="no">${file}</a> <span class="size">(${size})</span></span>\n`
+  return `<span class="download"><a href="${root}download/${file}" download translate="no">${file}</a> <span class="size" data-generated>(${size})</span></span>\n`
     + `<span class="checksum">${t('index.checksum')} <code translate="no" data-sha256="${file}">${sha}</code></span>`;
 }
 

@@ -233,6 +233,42 @@ test('axe-core finds no violation in six languages, at 360 px and on a desktop',
   }
 });
 
+test('the composer speaks the page\'s language; its letter language starts as the page\'s and can change', async (t) => {
+  const ctx = await context();
+  const english = await ctx.newPage();
+  await english.goto(`${origin}/composer.html`);
+  await english.waitForSelector('#composer[data-ready]');
+  // A WebAssembly built before it read <html lang> leaves the residence choice empty.
+  const reads = (await english.locator('#residence option').count()) > 0;
+  const englishCount = (await english.locator('#count').innerText()).replace(/[\d,.\s]/g, '');
+  const englishLink = await english.locator('[data-form-link]').innerText();
+  for (const locale of ['de', 'fi', 'hu', 'pl', 'pt-br', 'el', 'ga']) {
+    const tr = translation(locale);
+    const page = await ctx.newPage();
+    await page.goto(`${origin}/${locale}/composer.html`);
+    await page.waitForSelector('#composer[data-ready]');
+    for (const [selector, key] of [['label[for="residence"]', 'composer.residence_label'], ['label[for="lang"]', 'composer.lang_label'],
+      ['#platform legend', 'composer.platform_legend'], ['label[for="own"]', 'composer.own_label'],
+      ['[data-action="copy"]', 'composer.copy'], ['.details summary', 'composer.details_summary']]) {
+      assert.equal((await page.locator(selector).innerText()).trim(), tr[key], `${locale}: ${selector}`);
+    }
+    assert.equal(await page.locator('#detail-country').count(), 0, 'the free-text country is gone: #residence replaces it');
+    assert.equal(await page.locator('#truth[hidden]').count() + await page.locator('#truth:not([hidden])').count(), 1);
+    if (!reads) continue;
+    assert.equal(await page.locator('select[name="lang"]').inputValue(), locale, `${locale}: the letter in the page's language`);
+    assert.equal(await page.getAttribute('#reasons', 'lang'), locale);
+    const names = new Intl.DisplayNames([tag(locale)], { type: 'region' });
+    assert.equal((await page.locator('#residence option[value="DE"]').innerText()).trim(), names.of('DE'), `${locale}: countries in the page's language`);
+    assert.notEqual(await page.locator('[data-form-link]').innerText(), englishLink, `${locale}: the form link in the page's language`);
+    assert.notEqual((await page.locator('#count').innerText()).replace(/[\d,.\s]/g, ''), englishCount, `${locale}: the count in the page's language`);
+    await page.selectOption('select[name="lang"]', 'en');
+    assert.equal(await page.getAttribute('#reasons', 'lang'), 'en', `${locale}: still free to write in English`);
+    await page.close();
+  }
+  await ctx.close();
+  if (!reads) t.skip('this WebAssembly does not yet read <html lang>: only the page\'s own words were checked');
+});
+
 test('the root offers the browser\'s language with one link, and moves no one', async () => {
   const cases = [
     [['de-DE', 'de', 'en'], 'de'], [['pt-BR'], 'pt-br'], [['pt-PT'], 'pt'], [['nn-NO'], 'nb'],

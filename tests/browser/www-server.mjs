@@ -6,7 +6,8 @@ import { join, extname, dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const SITE = join(ROOT, 'dist', 'www');
+// WWW_SITE serves another build of the site (a folder built by tools/site.mjs) instead.
+export const SITE = process.env.WWW_SITE || join(ROOT, 'dist', 'www');
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm', '.png': 'image/png', '.zip': 'application/zip',
