@@ -104,6 +104,7 @@ const SAME_AS_ENGLISH = {
   it: ['Home', 'Privacy'],
   nl: ['Privacy'],
   'pt-br': ['Site'],
+  sv: ['Guide'],
 };
 
 // Text that is no leftover even when it equals the English: no letters once names, numbers,
