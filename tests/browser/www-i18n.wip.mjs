@@ -104,6 +104,7 @@ const SAME_AS_ENGLISH = {
   it: ['Home', 'Privacy'],
   nl: ['Privacy'],
   'pt-br': ['Site'],
+  ro: ['Site'],
   sv: ['Guide'],
 };
 
