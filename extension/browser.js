@@ -215,6 +215,33 @@ export async function setBadge(tabId, text, title) {
   ]);
 }
 
+/**
+ * The letters' languages (`de`, `pt-br`…) named in the interface language `ui`, each followed by
+ * its own name where that differs ("German (Deutsch)"), in `ui`'s alphabetical order: a flat
+ * list, code then name. Empty where the browser cannot name languages.
+ * @param {string} ui  a language tag (`de`, `pt_BR`)
+ * @param {string[]} codes
+ * @returns {string[]}
+ */
+export function languageNames(ui, codes) {
+  try {
+    const tag = ui.replace('_', '-');
+    const here = new Intl.DisplayNames([tag], { type: 'language' });
+    /** @type {(name: string, lang: string) => string} */
+    const capital = (name, lang) => name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+    const named = codes.map((code) => {
+      const lang = code.replace(/-(\w+)$/, (_, r) => `-${r.toUpperCase()}`);
+      const name = capital(here.of(lang) || code, tag);
+      const own = capital(new Intl.DisplayNames([lang], { type: 'language' }).of(lang) || name, lang);
+      return [code, own.toLocaleLowerCase(lang) === name.toLocaleLowerCase(tag) ? name : `${name} (${own})`];
+    });
+    const order = new Intl.Collator(tag);
+    return named.sort((a, b) => order.compare(a[1], b[1])).flat();
+  } catch {
+    return [];
+  }
+}
+
 /** @returns {string} */
 export function uiLanguage() {
   return ext.i18n.getUILanguage();

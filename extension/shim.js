@@ -71,7 +71,16 @@
  * @property {HiddenInput[]} hidden
  * @property {FieldReport[]} fields
  * @property {FormReport[]} forms
+ * @property {Selected[]} selected
  * @property {boolean} loading
+ */
+/**
+ * A drop-down list's chosen option (the form's own country field, which preselects where the
+ * person lives).
+ * @typedef {object} Selected
+ * @property {string} value
+ * @property {string} text
+ * @property {number | null} form  position in the report's `forms`; null: in no form
  */
 /**
  * What a box must still be for a write to go ahead: as the popup read it.
@@ -130,7 +139,7 @@
  * A place the shim looks into for fields: the top document, a same-origin frame's document or an
  * open shadow root; `place` is the reference prefix of what is in it (`f12/s40/`).
  * @typedef {{ root: Document | ShadowRoot, place: string }} Root
- * @typedef {Root & { fields: Box[], headings: Element[], hidden: HTMLInputElement[], labels: Map<string, Element[]> }} Scanned
+ * @typedef {Root & { fields: Box[], headings: Element[], hidden: HTMLInputElement[], selects: HTMLSelectElement[], labels: Map<string, Element[]> }} Scanned
  */
 
 (() => {
@@ -231,7 +240,7 @@
     /** @type {(c: Element) => void} */
     const countUp = (c) => { for (let p = c.parentElement; p; p = p.parentElement) holders.set(p, (holders.get(p) || 0) + 1); };
     /** @type {(root: Document | ShadowRoot, place: string) => Scanned} */
-    const entry = (root, place) => ({ root, place, fields: [], headings: [], hidden: [], labels: new Map() });
+    const entry = (root, place) => ({ root, place, fields: [], headings: [], hidden: [], selects: [], labels: new Map() });
     /** @type {Scanned[]} */
     const out = [entry(document, '')];
     let walked = 0;
@@ -259,6 +268,7 @@
           continue;
         } else if (name === 'select' || name === 'button') {
           countUp(n);
+          if (name === 'select' && here.selects.length < 20) here.selects.push(/** @type {HTMLSelectElement} */ (n));
         } else if (name === 'label') {
           const id = n.getAttribute('for');
           if (id !== null) {
@@ -505,7 +515,7 @@
     const formIndex = new Map();     // form element -> its position in `forms`
     // The form a box belongs to: its form owner, else the nearest <form> around it, across
     // the shadow roots it is drawn in.
-    /** @type {(el: Box | HTMLInputElement) => number | null} */
+    /** @type {(el: Box | HTMLInputElement | HTMLSelectElement) => number | null} */
     const formOf = (el) => {
       let f = el.form || null;
       for (let n = /** @type {Element | null} */ (el), depth = 0; !f && n && depth < 16; depth++) {
@@ -517,7 +527,17 @@
       if (!formIndex.has(f)) { formIndex.set(f, forms.length); forms.push({ id: squash(f.getAttribute('id')) }); }
       return /** @type {number} */ (formIndex.get(f));
     };
-    for (const { place, fields: boxes, headings: heads, hidden: named } of all) {
+    /** @type {Selected[]} */
+    const selected = [];
+    for (const { place, fields: boxes, headings: heads, hidden: named, selects } of all) {
+      // A drop-down's chosen option only (the form's country), never anything typed.
+      for (const s of selects) {
+        const option = s.selectedOptions[0];
+        if (!option || selected.length >= 20) continue;
+        const value = s.value.slice(0, 60);
+        const text = squash(option.textContent).slice(0, 80);
+        if (value || text) selected.push({ value, text, form: formOf(s) });
+      }
       for (const el of boxes) {
         if (found.length >= MAX_FIELDS) break;
         found.push({ el, place });
@@ -567,6 +587,7 @@
       hidden,
       fields,
       forms,
+      selected,
       loading: document.readyState === 'loading',
     };
   }

@@ -441,6 +441,7 @@ fn report(page: &Page) -> (PageReport, Option<u32>) {
         hidden,
         fields,
         forms,
+        selected: Vec::new(),
         loading: false,
     };
     (report, reason)

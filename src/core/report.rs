@@ -22,6 +22,8 @@ pub struct PageReport {
     /// The page's `<form>` elements that hold a text box or one of Meta's hidden inputs, in
     /// document order; fields and hidden inputs name theirs by position here.
     pub forms: Vec<FormReport>,
+    /// The chosen option of each drop-down list (the form's own country field among them).
+    pub selected: Vec<Selected>,
     /// The document has not finished loading (`document.readyState` is `loading`).
     pub loading: bool,
 }
@@ -58,6 +60,15 @@ impl FieldKind {
     pub fn multiline(self) -> bool {
         !matches!(self, FieldKind::Input)
     }
+}
+
+/// A drop-down list's chosen option.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct Selected {
+    pub value: String,
+    pub text: String,
+    pub form: Option<u32>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]

@@ -13,7 +13,6 @@ use web_sys::{Document, Element, HtmlInputElement};
 use crate::core::data::FormKind;
 use crate::core::letters::{self, Details};
 use crate::core::own::{self, ImportProblem, LetterProblem, OwnLetter, RawExport};
-use crate::core::popup::language_name;
 use crate::core::settings::{Settings, Stored};
 use crate::core::ui::Msg;
 
@@ -194,10 +193,7 @@ fn form_options() -> Vec<(String, String)> {
 }
 
 fn locale_options() -> Vec<(String, String)> {
-    letters::locales()
-        .into_iter()
-        .map(|l| (l.to_string(), language_name(l).to_string()))
-        .collect()
+    super::ui_language_list(&letters::locales())
 }
 
 fn render(page: &Shared) {
@@ -415,7 +411,7 @@ fn letters_section(
         let meta = format!(
             "{} \u{b7} {}",
             t(form_name_msg(letter.form)),
-            language_name(&letter.locale)
+            super::language_label(&letter.locale)
         );
         add(
             &text,
@@ -481,7 +477,7 @@ fn letters_section(
                     for l in letters::letters_for(form, locale) {
                         choices.push((
                             format!("{locale}/{}", l.id),
-                            format!("{} \u{b7} {}", language_name(locale), l.title),
+                            format!("{} \u{b7} {}", super::language_label(locale), l.title),
                         ));
                     }
                 }

@@ -15,8 +15,8 @@ use crate::core::data::{FormKind, Platform};
 use crate::core::fill::{field_length, Expect};
 use crate::core::letters;
 use crate::core::popup::{
-    box_memory_key, language_name, off_form_links, still_drawing, FieldTarget, KnownFill, Memory,
-    Model, Notice, Phase,
+    box_memory_key, off_form_links, still_drawing, FieldTarget, KnownFill, Memory, Model, Notice,
+    Phase,
 };
 use crate::core::raw::Raw;
 use crate::core::recognise::{parse_contact_url, recognise, site_platform, Recognition};
@@ -25,12 +25,14 @@ use crate::core::settings::{Settings, Stored};
 use crate::core::ui::Msg;
 
 use super::dom::{
-    add, detail_inputs, document, el, focus, on, set, set_value, target, value, Listening,
+    add, detail_inputs, document, el, focus, on, residence_field, set, set_value, target, value,
+    Listening,
 };
 use super::{
-    call_shim, copy_text, form_title_msg, from_js, js_of, on_settings_changed, open_options,
-    platform_msg, read_settings, session_get, session_set, storage_get, storage_set, storage_state,
-    storage_texts, t, t_with, tab_url, target_tab, to_js, today, update_settings,
+    browser_languages, call_shim, copy_text, form_title_msg, from_js, js_of, language_label,
+    on_settings_changed, open_options, platform_msg, read_settings, session_get, session_set,
+    storage_get, storage_set, storage_state, storage_texts, t, t_with, tab_url, target_tab, to_js,
+    today, ui_language_list, update_settings,
 };
 use crate::core::letters::Details;
 
@@ -161,9 +163,9 @@ async fn watch(app: &Shared) {
             let waited = (js_sys::Date::now() - a.started).max(0.0) as u32;
             let drawing = still_drawing(&report, &verdict, waited);
             let was = (a.model.phase, a.model.notice.clone());
-            let changed = a
-                .model
-                .refreshed(verdict, |m, v| m.loaded(v, undo, &settings, &today));
+            let changed = a.model.refreshed(verdict, |m, v| {
+                m.loaded(v, undo, &settings, &today, &browser_languages())
+            });
             a.model.set_drawing(drawing);
             changed || was != (a.model.phase, a.model.notice.clone())
         };
@@ -254,14 +256,15 @@ async fn load(app: &Shared) {
             url: url.clone(),
             ..PageReport::default()
         });
-        model.loaded(verdict, false, &settings, &today())
+        model.loaded(verdict, false, &settings, &today(), &browser_languages())
     } else {
         match page_report_at(tab, &url).await {
             Some(report) => {
                 let verdict = recognise(&report);
                 let undo = can_undo(&report, &verdict);
                 let drawing = still_drawing(&report, &verdict, 0);
-                let mut model = model.loaded(verdict, undo, &settings, &today());
+                let mut model =
+                    model.loaded(verdict, undo, &settings, &today(), &browser_languages());
                 model.set_drawing(drawing);
                 model
             }
@@ -333,6 +336,7 @@ fn notice_text(n: &Notice) -> (String, &'static str) {
         Notice::UndoWouldLose => (t(Msg::NoticeUndoWouldLose), "warn"),
         Notice::Copied => (t(Msg::NoticeCopied), "ok"),
         Notice::CopyFailed => (t(Msg::NoticeCopyFailed), "error"),
+        Notice::ChooseResidence => (t(Msg::ResidenceNeeded), "warn"),
     };
     (text, tone)
 }
@@ -412,10 +416,10 @@ fn render(app: &Shared) {
             add(&status, &el(&doc, "p", "headline", Some(&headline)));
             let lang = verdict
                 .and_then(|r| r.locale.as_deref())
-                .map(language_name)
+                .map(language_label)
                 .filter(|n| !n.is_empty());
             let detail = match lang {
-                Some(name) => t_with(Msg::FormLanguage, &[name.to_string()]),
+                Some(name) => t_with(Msg::FormLanguage, &[name]),
                 None => t(Msg::FormLanguageUnknown),
             };
             add(&status, &el(&doc, "p", "detail", Some(&detail)));
@@ -527,10 +531,9 @@ fn compose(app: &Shared, doc: &Document, model: &Model) -> Element {
     let select = el(doc, "select", "", None);
     set(&select, "id", "locale");
     set(&select, "name", "locale");
-    for locale in model.locales() {
-        let option = el(doc, "option", "", Some(language_name(locale)));
-        set(&option, "value", locale);
-        set(&option, "lang", locale);
+    for (locale, name) in ui_language_list(&model.locales()) {
+        let option = el(doc, "option", "", Some(&name));
+        set(&option, "value", &locale);
         if locale == model.locale {
             set(&option, "selected", "");
         }
@@ -553,6 +556,27 @@ fn compose(app: &Shared, doc: &Document, model: &Model) -> Element {
     });
     add(&lang_row, &select);
     add(&section, &lang_row);
+
+    // Where the person lives decides the law the letter cites.
+    let (residence, residence_select) = residence_field(doc, &model.details.residence);
+    on(app, &residence_select, "change", |app, e| {
+        let Some(code) = target(e).map(|t| value(&t)) else {
+            return;
+        };
+        if letters::law_of(&code).is_none() {
+            return;
+        }
+        {
+            let mut a = app.borrow_mut();
+            a.model.set_residence(&code);
+            a.settings.details.residence = code.clone();
+            a.focus = Some("#residence");
+        }
+        save_in_background(move |s| s.details.residence = code);
+        remember(app);
+        rerender(app);
+    });
+    add(&section, &residence);
 
     let fieldset = el(doc, "fieldset", "letters", None);
     set(&fieldset, "lang", model.locale);
@@ -577,6 +601,44 @@ fn compose(app: &Shared, doc: &Document, model: &Model) -> Element {
         }
     }
     add(&section, &fieldset);
+
+    // With a letter that states facts: send it only if they are true; the person's own words.
+    let truth = el(doc, "p", "note truth", Some(&t(Msg::TruthNote)));
+    set(&truth, "id", "truth");
+    if !model.states_facts() {
+        set(&truth, "hidden", "");
+    }
+    add(&section, &truth);
+    let own = el(doc, "div", "field own", None);
+    let own_label = el(doc, "label", "", Some(&t(Msg::OwnLabel)));
+    set(&own_label, "for", "own");
+    add(&own, &own_label);
+    let own_box = el(doc, "textarea", "", None);
+    set(&own_box, "id", "own");
+    set(&own_box, "name", "own");
+    set(&own_box, "rows", "2");
+    set(&own_box, "lang", model.locale);
+    set(&own_box, "aria-describedby", "own-hint");
+    set_value(&own_box, &model.details.own);
+    on(app, &own_box, "input", |app, e| {
+        let Some(words) = target(e).map(|t| value(&t)) else {
+            return;
+        };
+        let text = {
+            let mut a = app.borrow_mut();
+            let mut details = a.model.details.clone();
+            details.own = words;
+            a.model.set_details(details);
+            a.model.text.clone()
+        };
+        show_preview(&text);
+        remember(app);
+    });
+    add(&own, &own_box);
+    let own_hint = el(doc, "p", "hint", Some(&t(Msg::OwnHint)));
+    set(&own_hint, "id", "own-hint");
+    add(&own, &own_hint);
+    add(&section, &own);
 
     let preview_label = el(doc, "label", "", Some(&t(Msg::PreviewLabel)));
     set(&preview_label, "for", "preview");
@@ -697,12 +759,19 @@ fn letter_choice(
     let id = id.to_string();
     // Only the preview changes: no redraw, so arrow keys keep moving through the list.
     on(app, &radio, "change", move |app, _| {
-        let text = {
+        let (text, facts) = {
             let mut a = app.borrow_mut();
             a.model.select_letter(&id);
-            a.model.text.clone()
+            (a.model.text.clone(), a.model.states_facts())
         };
         show_preview(&text);
+        if let Some(truth) = document().and_then(|d| d.get_element_by_id("truth")) {
+            if facts {
+                let _ = truth.remove_attribute("hidden");
+            } else {
+                set(&truth, "hidden", "");
+            }
+        }
         remember(app);
     });
     add(&label, &radio);
@@ -717,7 +786,7 @@ fn letter_choice(
 /// and they are saved when a field is left.
 fn details_section(app: &Shared, doc: &Document, details: &Details) -> Element {
     let section = el(doc, "details", "my-details", None);
-    let given = [&details.name, &details.country, &details.account]
+    let given = [&details.name, &details.account]
         .iter()
         .any(|v| !v.is_empty());
     if given {
@@ -728,11 +797,15 @@ fn details_section(app: &Shared, doc: &Document, details: &Details) -> Element {
         &el(doc, "summary", "", Some(&t(Msg::DetailsTitle))),
     );
     add(&section, &el(doc, "p", "hint", Some(&t(Msg::DetailsHint))));
-    for (key, wrap, input) in detail_inputs(doc, details) {
+    // (Where the person lives is asked above, beside the letter's language.)
+    for (key, wrap, input) in detail_inputs(doc, details)
+        .into_iter()
+        .filter(|(key, _, _)| *key != "residence")
+    {
         on(app, &input, "input", |app, _| {
             let text = {
                 let mut a = app.borrow_mut();
-                let details = read_details(a.model.details.date.clone());
+                let details = read_details(a.model.details.clone());
                 a.model.set_details(details);
                 a.model.text.clone()
             };
@@ -752,13 +825,10 @@ fn details_section(app: &Shared, doc: &Document, details: &Details) -> Element {
     section
 }
 
-/// The details as typed in the popup's fields.
-fn read_details(date: String) -> Details {
-    let mut details = Details {
-        date,
-        ..Details::default()
-    };
-    for key in ["name", "country", "account"] {
+/// The details as typed in the popup's fields, over `details` (the residence and own words are
+/// read elsewhere).
+fn read_details(mut details: Details) -> Details {
+    for key in ["name", "account"] {
         let typed = document()
             .and_then(|d| d.get_element_by_id(&format!("detail-{key}")))
             .map(|e| value(&e))
@@ -896,6 +966,10 @@ async fn act(app: &Shared, action: Action) {
         Action::Undo => undo(app, false).await,
         Action::UndoAnyway => undo(app, true).await,
         Action::Copy => {
+            if app.borrow_mut().model.needs_residence() {
+                render(app);
+                return;
+            }
             let text = app.borrow().model.text.clone();
             let ok = copy_text(&text).await.as_bool().unwrap_or(false);
             app.borrow_mut().model.copied(ok);
