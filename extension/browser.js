@@ -242,6 +242,22 @@ export function languageNames(ui, codes) {
   }
 }
 
+/**
+ * A day (`YYYY-MM-DD`) as people write it in the interface language ("4 December 2026").
+ * @param {string} ui  a language tag (`de`, `pt_BR`)
+ * @param {string} day
+ * @returns {string}
+ */
+export function formatDate(ui, day) {
+  try {
+    const date = new Date(`${day}T12:00:00`);
+    if (Number.isNaN(date.getTime())) return day;
+    return new Intl.DateTimeFormat(ui.replace('_', '-'), { dateStyle: 'long' }).format(date);
+  } catch {
+    return day;
+  }
+}
+
 /** @returns {string} */
 export function uiLanguage() {
   return ext.i18n.getUILanguage();
@@ -282,7 +298,8 @@ export function openOptions() {
  * @returns {void}
  */
 export function downloadText(name, text) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const type = name.endsWith('.txt') ? 'text/plain;charset=utf-8' : 'application/json';
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

@@ -72,7 +72,17 @@
  * @property {FieldReport[]} fields
  * @property {FormReport[]} forms
  * @property {Selected[]} selected
+ * @property {Overlay[]} overlays
  * @property {boolean} loading
+ */
+/**
+ * A visible part of the page outside Meta's form, directly in `<body>` (where Meta draws the
+ * email-code step and its confirmation after Send): its text and how many text boxes and buttons
+ * it holds.
+ * @typedef {object} Overlay
+ * @property {string} text  up to 300 characters
+ * @property {number} inputs
+ * @property {number} buttons
  */
 /**
  * A drop-down list's chosen option (the form's own country field, which preselects where the
@@ -177,6 +187,8 @@
   const byRef = new Map();       // reference -> WeakRef of the element
   /** @type {WeakMap<Box, { before: string, wrote: string }>} */
   const history = new WeakMap(); // element -> { before, wrote }: what it held before our last write, and after
+  /** @type {WeakRef<Box> | null} */
+  let lastWritten = null;        // the box of our last write: a Send of its form is recorded
   /** @type {WeakMap<Box, [string, string]>} */
   const marked = new WeakMap();  // element -> its outline before `mark`
 
@@ -588,8 +600,29 @@
       fields,
       forms,
       selected,
+      overlays: overlays(),
       loading: document.readyState === 'loading',
     };
+  }
+
+  // The visible children of <body> that do not hold Meta's form (named by its hidden inputs).
+  /** @returns {Overlay[]} */
+  function overlays() {
+    const body = document.body;
+    if (!body) return [];
+    const form = document.querySelector('input[name="support_form_id"], input[name="form_id"]');
+    /** @type {Overlay[]} */
+    const out = [];
+    for (const child of Array.from(body.children)) {
+      if (out.length >= 10) break;
+      if (!(child instanceof HTMLElement) || child.matches('script, style, template, noscript')) continue;
+      if ((form && child.contains(form)) || !visible(child)) continue;
+      const text = squash(child.innerText).slice(0, 300);
+      const inputs = Array.from(child.querySelectorAll('input:not([type="hidden"]), textarea')).filter(visible).length;
+      const buttons = child.querySelectorAll('button, [role="button"], input[type="submit"]').length;
+      if (text || inputs) out.push({ text, inputs, buttons });
+    }
+    return out;
   }
   /** @type {((all: Root[]) => void) | null} */
   let onRoots = null;
@@ -726,6 +759,7 @@
       const before = valueOf(el);
       write(el, String(arg.text));
       history.set(el, { before, wrote: valueOf(el) });
+      lastWritten = new WeakRef(el);
       return { ok: true, value: valueOf(el) };
     },
     // What field `ref` holds now.
@@ -790,7 +824,7 @@
     const send = () => {
       timer = 0;
       const r = report();
-      const key = JSON.stringify([r.url, r.title, r.headings, r.hidden, r.fields.map((f) => [f.kind, f.labels, f.visible])]);
+      const key = JSON.stringify([r.url, r.title, r.headings, r.hidden, r.fields.map((f) => [f.kind, f.labels, f.visible]), r.overlays]);
       if (key === last) return;
       last = key;
       chrome.runtime.sendMessage({ type: 'page-report', report: r }).catch(() => {});
@@ -814,6 +848,29 @@
       if (sender.id !== chrome.runtime.id || !message || message.type !== 'shim-report') return;
       respond({ answer: report() });
     });
+    // The person sends the form we filled (its submit, or a click on its Send button): the
+    // background records it, with the text the box holds. Nothing here presses anything.
+    let sentAt = 0;
+    /** @type {(event: Event) => void} */
+    const sending = (event) => {
+      if (!event.isTrusted) return;
+      const box = lastWritten && lastWritten.deref();
+      if (!box || !box.isConnected || !valueOf(box).trim()) return;
+      const target = /** @type {Element | null} */ (event.target instanceof Element ? event.target : null);
+      if (!target) return;
+      if (event.type === 'click') {
+        const button = target.closest('button, input[type="submit"], [role="button"]');
+        if (!button || button.closest('form') !== box.closest('form')) return;
+        if (button instanceof HTMLButtonElement && button.type !== 'submit') return;
+      } else if (target !== box.closest('form')) {
+        return;
+      }
+      if (Date.now() - sentAt < 5000) return; // the click and the submit it causes: once
+      sentAt = Date.now();
+      chrome.runtime.sendMessage({ type: 'sent', report: report(), text: valueOf(box).slice(0, 20000) }).catch(() => {});
+    };
+    addEventListener('click', sending, true);
+    addEventListener('submit', sending, true);
     // Only the browser's own events count (a page can dispatch look-alikes).
     /** @type {(event: Event) => void} */
     const real = (event) => { if (event.isTrusted) soon(); };

@@ -442,6 +442,7 @@ fn report(page: &Page) -> (PageReport, Option<u32>) {
         fields,
         forms,
         selected: Vec::new(),
+        overlays: Vec::new(),
         loading: false,
     };
     (report, reason)

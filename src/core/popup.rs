@@ -713,3 +713,49 @@ pub fn language_name(locale: &str) -> &'static str {
         _ => "",
     }
 }
+
+/// What the popup says comes after Send, for the form at hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NextStep {
+    /// Meta may ask for a code it emailed (the 2024 forms and Brazil's; it expires in about an
+    /// hour).
+    Code,
+    /// A confirmation by email follows.
+    Email,
+    /// The objection applies from then on ("going forward").
+    GoingForward,
+    /// One objection per Accounts Center.
+    AccountsCenter,
+    /// The other platform's form, where the record has no objection there yet.
+    OtherPlatform(Platform),
+    /// The 2024 form's country field, which we never fill.
+    CountryField,
+    /// The third-party form's choice and name fields, which we never fill.
+    ThirdPartyFields,
+}
+
+/// The steps after Send for `verdict`'s form, given the platforms the person already objected on.
+pub fn next_steps(verdict: &Recognition, objected: &[Platform]) -> Vec<NextStep> {
+    let mut steps = Vec::new();
+    let Some(form) = verdict.form else {
+        return steps;
+    };
+    if form == FormKind::ThirdPartyData {
+        steps.push(NextStep::ThirdPartyFields);
+    } else if verdict.year == Some(2024) {
+        steps.push(NextStep::CountryField);
+    }
+    // The code step was seen on the 2024 forms and on Brazil's; on others Meta may still ask.
+    steps.extend([NextStep::Code, NextStep::Email, NextStep::GoingForward]);
+    if form == FormKind::AiObjection {
+        steps.push(NextStep::AccountsCenter);
+        let other = match verdict.platform {
+            Some(Platform::Instagram) => Platform::Facebook,
+            _ => Platform::Instagram,
+        };
+        if !objected.contains(&other) {
+            steps.push(NextStep::OtherPlatform(other));
+        }
+    }
+    steps
+}

@@ -6,6 +6,7 @@ mod composer;
 mod dom;
 mod options;
 mod popup;
+mod record;
 
 use wasm_bindgen::prelude::*;
 
@@ -34,6 +35,8 @@ extern "C" {
     async fn copy_text(text: &str) -> JsValue;
     #[wasm_bindgen(js_name = uiLanguage)]
     fn ui_language() -> String;
+    #[wasm_bindgen(js_name = formatDate)]
+    fn format_date(ui: &str, day: &str) -> String;
     #[wasm_bindgen(js_name = languageNames)]
     fn language_names(ui: &str, codes: Vec<String>) -> Vec<String>;
     #[wasm_bindgen(js_name = openOptions)]
@@ -223,6 +226,11 @@ fn language_list(ui: &str, codes: &[&str]) -> Vec<(String, String)> {
 /// [`language_list`] in the interface's language.
 fn ui_language_list(codes: &[&str]) -> Vec<(String, String)> {
     UI_LOCALE.with(|locale| language_list(locale, codes))
+}
+
+/// A day (`YYYY-MM-DD`) as written in the interface's language.
+fn ui_date(day: &str) -> String {
+    UI_LOCALE.with(|locale| format_date(locale, day))
 }
 
 /// One language's name in the interface's language.

@@ -15,11 +15,12 @@ use crate::core::data::{FormKind, Platform};
 use crate::core::fill::{field_length, Expect};
 use crate::core::letters;
 use crate::core::popup::{
-    box_memory_key, off_form_links, still_drawing, FieldTarget, KnownFill, Memory, Model, Notice,
-    Phase,
+    box_memory_key, next_steps, off_form_links, still_drawing, FieldTarget, KnownFill, Memory,
+    Model, NextStep, Notice, Phase,
 };
 use crate::core::raw::Raw;
 use crate::core::recognise::{parse_contact_url, recognise, site_platform, Recognition};
+use crate::core::record::{self, Entry};
 use crate::core::report::PageReport;
 use crate::core::settings::{Settings, Stored};
 use crate::core::ui::Msg;
@@ -32,7 +33,7 @@ use super::{
     browser_languages, call_shim, copy_text, form_title_msg, from_js, js_of, language_label,
     on_settings_changed, open_options, platform_msg, read_settings, session_get, session_set,
     storage_get, storage_set, storage_state, storage_texts, t, t_with, tab_url, target_tab, to_js,
-    today, ui_language_list, update_settings,
+    today, ui_date, ui_language_list, update_settings,
 };
 use crate::core::letters::Details;
 
@@ -53,6 +54,8 @@ struct App {
     /// When the popup first read the page (ms since the epoch), for its patience with a form
     /// that is still drawing.
     started: f64,
+    /// The record of the person's objections (for the checklist and what comes after Send).
+    record: Vec<Entry>,
 }
 
 type Shared = Rc<RefCell<App>>;
@@ -87,6 +90,7 @@ pub(super) async fn start_popup() {
         listeners: Vec::new(),
         focus: None,
         started: js_sys::Date::now(),
+        record: Vec::new(),
     }));
     render(&app);
     load(&app).await;
@@ -249,6 +253,7 @@ async fn load(app: &Shared) {
     let tab = target_tab().await.as_f64().map_or(-1, |n| n as i32);
     let (settings, stored) = read_settings().await;
     let url = tab_url(tab).await.as_string().unwrap_or_default();
+    let record = super::record::read().await.entries;
     let model = Model::loading();
     // Only Meta's help-centre contact pages are read; no script goes into any other page.
     let model = if parse_contact_url(&url).is_none() {
@@ -278,6 +283,7 @@ async fn load(app: &Shared) {
         a.settings = settings;
         a.stored = stored;
         a.model = model;
+        a.record = record;
     }
     remembered_box(app).await;
     // What the popup showed on this tab before it was closed (the letter, its language, edits).
@@ -434,7 +440,19 @@ fn render(app: &Shared) {
                 add(&root, &compose(app, &doc, &model));
             }
             add(&root, &actions(app, &doc, &model));
+            if model.phase == Phase::Filled {
+                if let Some(verdict) = verdict {
+                    add(&root, &after_send(&doc, verdict, &app.borrow().record));
+                }
+            }
         }
+    }
+    if model.phase != Phase::Loading {
+        let (record, site) = {
+            let a = app.borrow();
+            (a.record.clone(), a.site)
+        };
+        add(&root, &checklist(app, &doc, &record, site));
     }
     // What could not be read of the person's stored data: said in every state, never hidden.
     let (storage, notes) = {
@@ -484,6 +502,101 @@ fn render(app: &Shared) {
             }
         }
     }
+}
+
+/// What comes after Send for this form (see [`next_steps`]), once the letter is in it.
+fn after_send(doc: &Document, verdict: &Recognition, record: &[Entry]) -> Element {
+    let section = el(doc, "section", "next", None);
+    set(&section, "aria-labelledby", "next-title");
+    let h = el(doc, "h2", "", Some(&t(Msg::NextTitle)));
+    set(&h, "id", "next-title");
+    add(&section, &h);
+    let objected: Vec<Platform> = record.iter().filter_map(Entry::platform).collect();
+    let list = el(doc, "ul", "", None);
+    for step in next_steps(verdict, &objected) {
+        let (key, text) = match step {
+            NextStep::Code => ("code", t(Msg::NextCode)),
+            NextStep::Email => ("email", t(Msg::NextEmail)),
+            NextStep::GoingForward => ("going-forward", t(Msg::NextForward)),
+            NextStep::AccountsCenter => ("accounts-center", t(Msg::NextAccounts)),
+            NextStep::OtherPlatform(p) => (
+                "other-platform",
+                t_with(Msg::NextOther, &[t(platform_msg(p))]),
+            ),
+            NextStep::CountryField => ("country-field", t(Msg::NextCountry)),
+            NextStep::ThirdPartyFields => ("third-party-fields", t(Msg::NextThirdParty)),
+        };
+        let item = el(doc, "li", "", Some(&text));
+        set(&item, "data-step", key);
+        add(&list, &item);
+    }
+    add(&section, &list);
+    section
+}
+
+/// The record as a checklist, on every page: the objection to AI at Meta per platform, with the
+/// date it was sent, or "not yet" with a link to the form; a way to the whole record.
+fn checklist(app: &Shared, doc: &Document, record: &[Entry], site: Option<Platform>) -> Element {
+    let section = el(doc, "section", "record", None);
+    set(&section, "aria-labelledby", "record-title");
+    let h = el(doc, "h2", "", Some(&t(Msg::RecordTitle)));
+    set(&h, "id", "record-title");
+    add(&section, &h);
+    let list = el(doc, "ul", "", None);
+    let order = off_form_links(site).map(|(p, _)| p);
+    for (platform, entry) in record::checklist(record, order) {
+        let name = t(platform_msg(platform));
+        let item = el(doc, "li", "", None);
+        set(&item, "data-platform", platform.as_str());
+        match entry {
+            Some(e) => {
+                set(&item, "data-record", "");
+                set(&item, "data-form", &e.form);
+                set(&item, "data-date", &e.date);
+                set(&item, "class", "done");
+                let mut text = t_with(Msg::RecordSent, &[name, ui_date(&e.date)]);
+                for (flag, key) in [
+                    (e.code, Msg::RecordCode),
+                    (e.confirmed, Msg::RecordConfirmed),
+                ] {
+                    if flag {
+                        text.push_str(" \u{b7} ");
+                        text.push_str(&t(key));
+                    }
+                }
+                add(&item, &el(doc, "span", "", Some(&text)));
+            }
+            None => {
+                set(&item, "class", "todo");
+                add(
+                    &item,
+                    &el(doc, "span", "", Some(&t_with(Msg::RecordNotYet, &[name]))),
+                );
+                if let Some(href) = form_url(FormKind::AiObjection, platform) {
+                    let a = el(
+                        doc,
+                        "a",
+                        "",
+                        Some(&t(match platform {
+                            Platform::Facebook => Msg::LinkFacebook,
+                            Platform::Instagram => Msg::LinkInstagram,
+                        })),
+                    );
+                    set(&a, "href", &href);
+                    set(&a, "target", "_blank");
+                    set(&a, "rel", "noopener noreferrer");
+                    add(&item, &a);
+                }
+            }
+        }
+        add(&list, &item);
+    }
+    add(&section, &list);
+    add(
+        &section,
+        &button(app, doc, Action::Options, "linkish", &t(Msg::RecordMore)),
+    );
+    section
 }
 
 /// The objection forms, off the form: the platform of the site first, the other with a word
@@ -955,6 +1068,9 @@ fn save_in_background(change: impl FnOnce(&mut Settings) + 'static) {
 }
 
 async fn act(app: &Shared, action: Action) {
+    if matches!(action, Action::Fill | Action::Replace | Action::Copy) {
+        keep_residence(app);
+    }
     match action {
         Action::Fill => fill(app, false).await,
         Action::Replace => fill(app, true).await,
@@ -978,6 +1094,21 @@ async fn act(app: &Shared, action: Action) {
     // After the redraw, the keyboard focus goes to the first button of the new state.
     app.borrow_mut().focus = Some(".actions button:not([disabled])");
     render(app);
+}
+
+/// The letter goes out with the residence preselected for the person (from the form or the
+/// browser): using it is choosing it, so it is kept as if they had picked it.
+fn keep_residence(app: &Shared) {
+    let code = {
+        let mut a = app.borrow_mut();
+        let code = a.model.details.residence.clone();
+        if code.is_empty() || a.settings.details.residence == code {
+            return;
+        }
+        a.settings.details.residence = code.clone();
+        code
+    };
+    save_in_background(move |s| s.details.residence = code);
 }
 
 fn answer(v: Result<JsValue, JsValue>) -> ShimAnswer {
