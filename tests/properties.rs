@@ -9,7 +9,8 @@
 use objection::core::data::FormKind;
 use objection::core::fill::{check_read_back, field_length, plan_fill, FillStep, ReadBack};
 use objection::core::letters::{
-    all as all_letters, render, residences, Details, MAX_DETAIL_CHARS, OTHER,
+    all as all_letters, country_name, default_law, render, residences, with_law, Details,
+    MAX_DETAIL_CHARS, MAX_OWN_CHARS, OTHER,
 };
 use objection::core::own::{
     self, check_import_size, check_letter, export, import, save_letter, OwnLetter, RawExport,
@@ -518,27 +519,32 @@ fn check_render(
 ) -> Result<(), TestCaseError> {
     let out = render(body, "en", details, today);
     prop_assert!(!out.contains('\u{E000}'), "no internal marker in {:?}", out);
-    let uses: usize = PLACEHOLDERS
+    // The law's pieces go in first (those of where the person lives, else the letter language's).
+    let law = details.law().unwrap_or_else(|| default_law("en"));
+    let body = &with_law(body, "en", law);
+    let uses = |p: &str| body.matches(&format!("{{{p}}}")).count();
+    let most: usize = PLACEHOLDERS
         .iter()
-        .map(|p| body.matches(&format!("{{{p}}}")).count())
+        .map(|p| uses(p) * if *p == "own" { MAX_OWN_CHARS } else { MAX_DETAIL_CHARS })
         .sum();
     prop_assert!(
-        out.chars().count() <= body.chars().count() + uses * MAX_DETAIL_CHARS,
+        out.chars().count() <= body.chars().count() + most,
         "a letter grows by at most one detail per placeholder"
     );
     let values = [
         details.name.as_str(),
-        &details.country,
+        country_name("en", &details.residence),
         &details.account,
         &details.date,
         today,
     ];
-    let cleaned: Vec<String> = values
+    let mut cleaned: Vec<String> = values
         .iter()
         .map(|v| clean_value(v, MAX_DETAIL_CHARS))
         .collect();
+    cleaned.push(clean_value(&details.own, MAX_OWN_CHARS));
     for v in &cleaned {
-        prop_assert!(v.chars().count() <= MAX_DETAIL_CHARS);
+        prop_assert!(v.chars().count() <= MAX_OWN_CHARS);
         prop_assert!(
             !v.contains(['\n', '\r', '\u{0}']),
             "a detail stays on one line"
