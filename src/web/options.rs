@@ -656,7 +656,7 @@ fn read_field(id: &str) -> String {
 
 /// What names a recorded objection for deleting it: when and where it was sent.
 fn entry_key(e: &Entry) -> String {
-    format!("{}|{}|{}", e.at, e.platform, e.form)
+    format!("{}|{}|{}", e.at as u64, e.platform, e.form)
 }
 
 /// The record of objections: each one with its date, platform, form, language and what Meta
