@@ -102,6 +102,7 @@ function readPage() {
 const SAME_AS_ENGLISH = {
   fr: ['Guide', 'Site', 'guide', 'extension', 'code'],
   it: ['Home', 'Privacy'],
+  nl: ['Privacy'],
 };
 
 // Text that is no leftover even when it equals the English: no letters once names, numbers,
