@@ -286,6 +286,11 @@ export async function copyText(text) {
   }
 }
 
+/** @returns {string} */
+export function extVersion() {
+  return ext.runtime.getManifest().version;
+}
+
 /** @returns {void} */
 export function openOptions() {
   ext.runtime.openOptionsPage();

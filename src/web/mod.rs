@@ -35,6 +35,8 @@ extern "C" {
     async fn copy_text(text: &str) -> JsValue;
     #[wasm_bindgen(js_name = uiLanguage)]
     fn ui_language() -> String;
+    #[wasm_bindgen(js_name = extVersion)]
+    fn ext_version() -> String;
     #[wasm_bindgen(js_name = formatDate)]
     fn format_date(ui: &str, day: &str) -> String;
     #[wasm_bindgen(js_name = languageNames)]
@@ -226,6 +228,25 @@ fn language_list(ui: &str, codes: &[&str]) -> Vec<(String, String)> {
 /// [`language_list`] in the interface's language.
 fn ui_language_list(codes: &[&str]) -> Vec<(String, String)> {
     UI_LOCALE.with(|locale| language_list(locale, codes))
+}
+
+/// Who made this, its version, and the privacy statement (packaged as `privacy.html`): at the foot
+/// of the popup and in the options page's About card.
+fn about(doc: &web_sys::Document) -> web_sys::Element {
+    let p = dom::el(doc, "p", "about", None);
+    let text = format!(
+        "{} {} \u{b7} {} ",
+        t(Msg::ExtName),
+        t_with(Msg::AboutVersion, &[ext_version()]),
+        t(Msg::AboutNotMeta)
+    );
+    dom::add(&p, &dom::el(doc, "span", "", Some(&text)));
+    let a = dom::el(doc, "a", "", Some(&t(Msg::AboutPrivacy)));
+    dom::set(&a, "href", "privacy.html");
+    dom::set(&a, "target", "_blank");
+    dom::set(&a, "hreflang", "en");
+    dom::add(&p, &a);
+    p
 }
 
 /// A day (`YYYY-MM-DD`) as written in the interface's language.

@@ -268,6 +268,14 @@ fn render(page: &Shared) {
     add(&root, &transfer_section(page, &doc));
     let record = page.borrow().record.clone();
     add(&root, &record_section(page, &doc, &record, &settings));
+    let about = el(&doc, "section", "card", None);
+    set(&about, "id", "about");
+    set(&about, "aria-labelledby", "about-heading");
+    let h = el(&doc, "h2", "", Some(&t(Msg::AboutTitle)));
+    set(&h, "id", "about-heading");
+    add(&about, &h);
+    add(&about, &super::about(&doc));
+    add(&root, &about);
     if let Some(selector) = page.borrow_mut().focus.take() {
         focus(&doc, selector);
     }

@@ -468,10 +468,10 @@ fn render(app: &Shared) {
         }
         add(&root, &box_);
     }
-    add(
-        &root,
-        &el(&doc, "footer", "privacy", Some(&t(Msg::FooterPrivacy))),
-    );
+    let footer = el(&doc, "footer", "privacy", None);
+    add(&footer, &el(&doc, "p", "", Some(&t(Msg::FooterPrivacy))));
+    add(&footer, &super::about(&doc));
+    add(&root, &footer);
     let more = button(
         app,
         &doc,
