@@ -103,6 +103,7 @@ const SAME_AS_ENGLISH = {
   fr: ['Guide', 'Site', 'guide', 'extension', 'code'],
   it: ['Home', 'Privacy'],
   nl: ['Privacy'],
+  'pt-br': ['Site'],
 };
 
 // Text that is no leftover even when it equals the English: no letters once names, numbers,
