@@ -78,6 +78,11 @@ const early = ext && typeof location !== 'undefined' && location.pathname.endsWi
     })()
   : {};
 
+/** The popup's early read of its storage, handed out key by key (see storageGet). */
+const snapshot = take('storage');
+/** @type {Set<string>} */
+const snapshotTaken = new Set();
+
 /**
  * @template {keyof Early} K
  * @param {K} name
@@ -154,7 +159,11 @@ export async function callShim(tabId, op, arg) {
  * @returns {Promise<unknown>}
  */
 export async function storageGet(key) {
-  const got = await (take('storage') ?? ext.storage.local.get(key));
+  // Each key is read from the popup's early snapshot once (settings, boxes, record: one round
+  // trip for all), then anew, so that a later read sees what changed meanwhile.
+  const early = snapshot && !snapshotTaken.has(key) ? snapshot : undefined;
+  snapshotTaken.add(key);
+  const got = await (early ?? ext.storage.local.get(key));
   return got[key];
 }
 
@@ -221,19 +230,20 @@ export async function setBadge(tabId, text, title) {
  * list, code then name. Empty where the browser cannot name languages.
  * @param {string} ui  a language tag (`de`, `pt_BR`)
  * @param {string[]} codes
+ * @param {string[]} owns  each language's name in itself (the core has them: one Intl.DisplayNames
+ *   per language would load 28 languages' data)
  * @returns {string[]}
  */
-export function languageNames(ui, codes) {
+export function languageNames(ui, codes, owns) {
   try {
     const tag = ui.replace('_', '-');
     const here = new Intl.DisplayNames([tag], { type: 'language' });
-    /** @type {(name: string, lang: string) => string} */
-    const capital = (name, lang) => name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
-    const named = codes.map((code) => {
+    const named = codes.map((code, i) => {
       const lang = code.replace(/-(\w+)$/, (_, r) => `-${r.toUpperCase()}`);
-      const name = capital(here.of(lang) || code, tag);
-      const own = capital(new Intl.DisplayNames([lang], { type: 'language' }).of(lang) || name, lang);
-      return [code, own.toLocaleLowerCase(lang) === name.toLocaleLowerCase(tag) ? name : `${name} (${own})`];
+      const raw = here.of(lang) || code;
+      const name = raw.charAt(0).toLocaleUpperCase(tag) + raw.slice(1);
+      const own = owns[i] || name;
+      return [code, own.toLocaleLowerCase() === name.toLocaleLowerCase() ? name : `${name} (${own})`];
     });
     const order = new Intl.Collator(tag);
     return named.sort((a, b) => order.compare(a[1], b[1])).flat();

@@ -507,8 +507,11 @@
     return out;
   }
 
-  /** @returns {PageReport} */
-  function report() {
+  /**
+   * @param {boolean} [withOverlays]  also what stands outside Meta's form (after a Send only)
+   * @returns {PageReport}
+   */
+  function report(withOverlays = false) {
     const all = scan();
     // `label[for]` of each root: id -> labels.
     /** @type {Map<Node, Map<string | null, Element[]>>} */
@@ -600,7 +603,7 @@
       fields,
       forms,
       selected,
-      overlays: overlays(),
+      overlays: withOverlays ? overlays() : [],
       loading: document.readyState === 'loading',
     };
   }
@@ -813,6 +816,7 @@
   // As a content script: report to the extension once the page has settled, and again whenever
   // the page changes (Meta's pages render late and navigate without reloading).
   let reporting = false;
+  let watchUntil = 0; // until when reports carry the overlays (after a Send)
   /** @type {() => void} */
   const startReporting = () => {
     if (reporting || typeof chrome === 'undefined' || !chrome.runtime || !chrome.runtime.id) return;
@@ -823,7 +827,7 @@
     /** @type {() => void} */
     const send = () => {
       timer = 0;
-      const r = report();
+      const r = report(Date.now() < watchUntil);
       const key = JSON.stringify([r.url, r.title, r.headings, r.hidden, r.fields.map((f) => [f.kind, f.labels, f.visible]), r.overlays]);
       if (key === last) return;
       last = key;
@@ -851,6 +855,9 @@
     // The person sends the form we filled (its submit, or a click on its Send button): the
     // background records it, with the text the box holds. Nothing here presses anything.
     let sentAt = 0;
+    // For two hours after a Send, reports carry what Meta draws outside its form (its code step,
+    // its confirmation); before that they do not, as reading it costs time on a large page.
+    const WATCH_MS = 2 * 60 * 60 * 1000;
     /** @type {(event: Event) => void} */
     const sending = (event) => {
       if (!event.isTrusted) return;
@@ -867,7 +874,8 @@
       }
       if (Date.now() - sentAt < 5000) return; // the click and the submit it causes: once
       sentAt = Date.now();
-      chrome.runtime.sendMessage({ type: 'sent', report: report(), text: valueOf(box).slice(0, 20000) }).catch(() => {});
+      watchUntil = Date.now() + WATCH_MS;
+      chrome.runtime.sendMessage({ type: 'sent', report: report(true), text: valueOf(box).slice(0, 20000) }).catch(() => {});
     };
     addEventListener('click', sending, true);
     addEventListener('submit', sending, true);

@@ -40,7 +40,7 @@ extern "C" {
     #[wasm_bindgen(js_name = formatDate)]
     fn format_date(ui: &str, day: &str) -> String;
     #[wasm_bindgen(js_name = languageNames)]
-    fn language_names(ui: &str, codes: Vec<String>) -> Vec<String>;
+    fn language_names(ui: &str, codes: Vec<String>, owns: Vec<String>) -> Vec<String>;
     #[wasm_bindgen(js_name = openOptions)]
     fn open_options();
     #[wasm_bindgen(js_name = downloadText)]
@@ -208,7 +208,11 @@ fn names_locale() -> &'static str {
 /// where it differs) in its alphabetical order; where the browser cannot name languages, by their
 /// own names in the order given.
 fn language_list(ui: &str, codes: &[&str]) -> Vec<(String, String)> {
-    let flat = language_names(ui, codes.iter().map(|c| c.to_string()).collect());
+    let owns = codes
+        .iter()
+        .map(|c| crate::core::popup::language_name(c).to_string())
+        .collect();
+    let flat = language_names(ui, codes.iter().map(|c| c.to_string()).collect(), owns);
     if flat.len() != codes.len() * 2 {
         return codes
             .iter()

@@ -559,6 +559,35 @@ fn editor(page: &Shared, doc: &Document, d: &Draft) -> Element {
     let hint = el(doc, "p", "hint", Some(&t(Msg::LetterBodyHint)));
     set(&hint, "id", "letter-body-hint");
     add(&box_, &hint);
+    // What the placeholders do: the letter as it reads with the person's details, as they type.
+    let shown = el(doc, "div", "rendered", None);
+    add(&shown, &el(doc, "p", "hint", Some(&t(Msg::LetterRendered))));
+    let rendered = el(doc, "pre", "sent-text", None);
+    set(&rendered, "id", "letter-rendered");
+    set(&rendered, "aria-live", "off");
+    add(&shown, &rendered);
+    add(&box_, &shown);
+    let draw = |page: &Shared| {
+        let details = page.borrow().settings.details.clone();
+        let locale = read_field("letter-locale");
+        let text = letters::render(
+            &read_field("letter-body"),
+            &locale,
+            &details,
+            &super::today(),
+        );
+        if let Some(e) = document().and_then(|d| d.get_element_by_id("letter-rendered")) {
+            e.set_text_content(Some(&text));
+        }
+    };
+    on(page, &body_area, "input", move |page, _| draw(page));
+    let rendered_text = letters::render(
+        &d.body,
+        &d.locale,
+        &page.borrow().settings.details,
+        &super::today(),
+    );
+    rendered.set_text_content(Some(&rendered_text));
     let row = el(doc, "div", "actions", None);
     add(
         &row,
