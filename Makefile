@@ -83,7 +83,7 @@ $(PKG)/objection_bg.wasm: $(CARGO_WASM) build/.deps-npm
 	$(call wasm_package,$(CARGO_WASM),$(PKG))
 
 # One extension source, two flavours: the manifest differs (tools/manifest.mjs), nothing else.
-dist/chrome dist/firefox: dist/%: $(PKG)/objection_bg.wasm $(EXT_FILES) tools/manifest.mjs tools/locales.mjs package.json
+dist/chrome dist/firefox: dist/%: $(PKG)/objection_bg.wasm $(EXT_FILES) tools/manifest.mjs tools/locales.mjs tools/privacy.mjs PRIVACY.md package.json
 	rm -rf $@ && mkdir -p $@
 	cp -r extension/. $@/
 	rm -f $@/manifest.json $@/icons/icon.svg $@/browser.js
@@ -98,6 +98,8 @@ dist/chrome dist/firefox: dist/%: $(PKG)/objection_bg.wasm $(EXT_FILES) tools/ma
 	done
 	node tools/manifest.mjs $* $@/manifest.json
 	node tools/locales.mjs $@
+	# The privacy statement, from PRIVACY.md, as a page of the extension (popup and options link it).
+	node tools/privacy.mjs $@/privacy.html
 	@touch $@
 
 dist/%.zip: dist/% tools/zipdir.py build/.deps-python

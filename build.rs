@@ -250,7 +250,183 @@ struct Letter {
     title: String,
     description: String,
     form: &'static str,
+    /// The letter states facts that may not be true for everyone (`facts: yes`).
+    facts: bool,
     body: String,
+}
+
+/// The laws a letter may cite, in the order of `core::data::Law`, and the pieces each locale's
+/// `law.toml` gives for each (see `src/letters/en/law.toml`).
+const LAWS: [&str; 5] = ["gdpr", "uk", "ch", "lgpd", "none"];
+const LAW_KEYS: [&str; 11] = [
+    "name",
+    "object",
+    "basis",
+    "burden",
+    "deadline",
+    "erase",
+    "restrict",
+    "sensitive",
+    "public",
+    "child",
+    "complaint",
+];
+
+/// One locale's law pieces, law by law in [`LAWS`] order, each in [`LAW_KEYS`] order.
+fn read_law(path: &Path) -> Vec<Vec<String>> {
+    let origin = path.display().to_string();
+    println!("cargo:rerun-if-changed={origin}");
+    let text = fs::read_to_string(path).unwrap_or_else(|e| fail(&origin, &e.to_string()));
+    let table: BTreeMap<String, BTreeMap<String, String>> =
+        toml::from_str(&text).unwrap_or_else(|e| fail(&origin, &e.to_string()));
+    let mut names: Vec<&String> = table.keys().collect();
+    names.sort();
+    let mut wanted: Vec<&str> = LAWS.to_vec();
+    wanted.sort_unstable();
+    if names.iter().map(|n| n.as_str()).collect::<Vec<_>>() != wanted {
+        fail(
+            &origin,
+            &format!("needs exactly the sections {LAWS:?}, has {names:?}"),
+        );
+    }
+    LAWS.iter()
+        .map(|law| {
+            let pieces = &table[*law];
+            if let Some(extra) = pieces.keys().find(|k| !LAW_KEYS.contains(&k.as_str())) {
+                fail(
+                    &origin,
+                    &format!("[{law}]: unknown key {extra:?} (keys: {LAW_KEYS:?})"),
+                );
+            }
+            LAW_KEYS
+                .iter()
+                .map(|key| {
+                    let piece = pieces
+                        .get(*key)
+                        .unwrap_or_else(|| fail(&origin, &format!("[{law}] has no {key:?}")));
+                    if piece.contains(['{', '}', '[', ']', '\n']) || piece.trim() != piece {
+                        fail(
+                            &origin,
+                            &format!(
+                                "[{law}] {key}: no brackets, line breaks or spaces at the ends"
+                            ),
+                        );
+                    }
+                    piece.clone()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// One locale's `names.toml` (written by tools/names.mjs): the countries, a list of [code, name]
+/// in the locale's alphabetical order.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Names {
+    countries: Vec<(String, String)>,
+}
+
+/// `src/rules/residences.toml`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ResidenceFile {
+    residence: Vec<Residence>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Residence {
+    code: String,
+    law: String,
+    authority: String,
+    authority_en: String,
+    site: String,
+    complaint: String,
+}
+
+fn read_residences(path: &Path) -> Vec<Residence> {
+    let origin = path.display().to_string();
+    println!("cargo:rerun-if-changed={origin}");
+    let text = fs::read_to_string(path).unwrap_or_else(|e| fail(&origin, &e.to_string()));
+    let file: ResidenceFile =
+        toml::from_str(&text).unwrap_or_else(|e| fail(&origin, &e.to_string()));
+    let mut seen = std::collections::BTreeSet::new();
+    for r in &file.residence {
+        if r.code.len() != 2 || !r.code.bytes().all(|b| b.is_ascii_uppercase()) {
+            fail(
+                &origin,
+                &format!("{:?} is not an ISO 3166-1 alpha-2 code", r.code),
+            );
+        }
+        if !seen.insert(r.code.clone()) {
+            fail(&origin, &format!("{} is listed twice", r.code));
+        }
+        if !LAWS[..4].contains(&r.law.as_str()) {
+            fail(
+                &origin,
+                &format!("{}: law {:?} is not one of {:?}", r.code, r.law, &LAWS[..4]),
+            );
+        }
+        for url in [&r.site, &r.complaint] {
+            if !url.starts_with("https://") || url.contains(char::is_whitespace) {
+                fail(
+                    &origin,
+                    &format!("{}: {url:?} is not an https address", r.code),
+                );
+            }
+        }
+        if r.authority.is_empty() || r.authority_en.is_empty() {
+            fail(
+                &origin,
+                &format!("{}: the authority needs its names", r.code),
+            );
+        }
+    }
+    file.residence
+}
+
+/// The Rust name of a law (`core::data::Law`).
+fn law_variant(law: &str) -> &'static str {
+    match law {
+        "gdpr" => "Law::Gdpr",
+        "uk" => "Law::Uk",
+        "ch" => "Law::Ch",
+        "lgpd" => "Law::Lgpd",
+        _ => "Law::None",
+    }
+}
+
+/// Checks that `names` names every residence once.
+fn check_names(origin: &str, names: &Names, codes: &[&str]) {
+    let mut have: Vec<&str> = names.countries.iter().map(|(c, _)| c.as_str()).collect();
+    have.sort_unstable();
+    let mut want = codes.to_vec();
+    want.sort_unstable();
+    if have != want || names.countries.iter().any(|(_, n)| n.is_empty()) {
+        fail(
+            origin,
+            &format!("countries must name exactly {want:?} (run node tools/names.mjs)"),
+        );
+    }
+}
+
+/// A locale's complaint to an authority (`complaint.txt`): title and body.
+fn read_complaint(path: &Path) -> (String, String) {
+    let origin = path.display().to_string();
+    println!("cargo:rerun-if-changed={origin}");
+    let text = fs::read_to_string(path).unwrap_or_else(|e| fail(&origin, &e.to_string()));
+    let text = text.replace("\r\n", "\n");
+    let (head, body) = text
+        .split_once("\n---\n")
+        .unwrap_or_else(|| fail(&origin, "no line '---' between the header and the letter"));
+    let title = head
+        .trim()
+        .strip_prefix("title:")
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| fail(&origin, "the header is one line 'title: …'"));
+    (title, body.trim().to_string())
 }
 
 fn parse_letter(path: &Path, locale: &str, id: &str) -> Letter {
@@ -267,6 +443,7 @@ fn parse_letter(path: &Path, locale: &str, id: &str) -> Letter {
         title: String::new(),
         description: String::new(),
         form: "FormKind::AiObjection",
+        facts: false,
         body: body.trim().to_string(),
     };
     for line in head.lines().filter(|l| !l.trim().is_empty()) {
@@ -281,17 +458,45 @@ fn parse_letter(path: &Path, locale: &str, id: &str) -> Letter {
             "title" => letter.title = value,
             "description" => letter.description = value,
             "form" => letter.form = form_kind(&value, &origin),
+            "facts" if value == "yes" => letter.facts = true,
             other => fail(&origin, &format!("unknown header key {other:?}")),
         }
     }
     if letter.title.is_empty() || letter.description.is_empty() {
         fail(&origin, "the header needs a title and a description");
     }
-    let problems = template::check(&letter.body);
-    if !problems.is_empty() {
-        fail(&origin, &problems.join("; "));
+    if let Some(p) = template::COMPLAINT_ONLY
+        .iter()
+        .find(|p| letter.body.contains(&format!("{{{p}}}")))
+    {
+        fail(&origin, &format!("{{{p}}} belongs in complaint.txt only"));
     }
     letter
+}
+
+/// Checks a template as every law renders it: the law's pieces in, then the template check, and
+/// no `{law.…}` left.
+fn check_laws(origin: &str, body: &str, law: &[Vec<String>], free: &[&str]) {
+    for (name, pieces) in LAWS.iter().zip(law) {
+        let piece = |key: &str| {
+            LAW_KEYS
+                .iter()
+                .position(|k| *k == key)
+                .map(|i| pieces[i].as_str())
+        };
+        let expanded = template::expand_law(body, &piece);
+        if let Some(at) = expanded.find(template::LAW_TOKEN) {
+            let token: String = expanded[at..].chars().take(30).collect();
+            fail(origin, &format!("unknown law piece {token:?}"));
+        }
+        let problems = template::check_with(&expanded, free);
+        if !problems.is_empty() {
+            fail(
+                origin,
+                &format!("with the law {name}: {}", problems.join("; ")),
+            );
+        }
+    }
 }
 
 fn read_letters(dir: &Path) -> Vec<Letter> {
@@ -325,6 +530,7 @@ fn read_letters(dir: &Path) -> Vec<Letter> {
             .map(|e| e.path())
             .filter(|p| p.extension().is_some_and(|x| x == "txt"))
             .filter_map(|p| p.file_stem().and_then(|n| n.to_str()).map(str::to_string))
+            .filter(|id| id != "complaint")
             .collect();
         ids.sort();
         let mut wanted: Vec<String> = order.iter().map(|s| s.to_string()).collect();
@@ -428,19 +634,22 @@ fn push_piece(joined: &mut String, piece: &str, origin: &str, what: &str) {
 /// The letter ids in catalogue order (every locale has each, `read_letters` checks) and the form
 /// each is for, which must be the same in every locale.
 fn letter_ids(letters: &[Letter]) -> Vec<String> {
-    let mut ids: Vec<(&str, &str)> = Vec::new();
+    let mut ids: Vec<(&str, &str, bool)> = Vec::new();
     for l in letters {
-        match ids.iter().find(|(id, _)| *id == l.id) {
-            Some((_, form)) if *form != l.form => fail(
+        match ids.iter().find(|(id, _, _)| *id == l.id) {
+            Some((_, form, facts)) if *form != l.form || *facts != l.facts => fail(
                 &format!("src/letters/{}/{}.txt", l.locale, l.id),
-                &format!("its form differs from the other locales' {} letters", l.id),
+                &format!(
+                    "its form or 'facts:' differs from the other locales' {} letters",
+                    l.id
+                ),
             ),
             Some(_) => {}
-            None => ids.push((&l.id, l.form)),
+            None => ids.push((&l.id, l.form, l.facts)),
         }
     }
     ids.iter()
-        .map(|(id, form)| format!("    ({id:?}, {form}),\n"))
+        .map(|(id, form, facts)| format!("    ({id:?}, {form}, {facts}),\n"))
         .collect()
 }
 
@@ -500,7 +709,18 @@ fn msg_code(keys: &[&String]) -> String {
     code
 }
 
-fn text_code(letters: &[Letter], ui: &[(String, BTreeMap<String, String>)]) -> String {
+/// What a locale has besides its letters: its law pieces, its complaint, its names.
+struct LocaleExtras {
+    law: Vec<Vec<String>>,
+    complaint: (String, String),
+    names: Names,
+}
+
+fn text_code(
+    letters: &[Letter],
+    extras: &BTreeMap<String, LocaleExtras>,
+    ui: &[(String, BTreeMap<String, String>)],
+) -> String {
     let mut text = Text {
         text: String::new(),
     };
@@ -537,6 +757,19 @@ fn text_code(letters: &[Letter], ui: &[(String, BTreeMap<String, String>)]) -> S
                 push_piece(&mut joined, piece, &origin, what);
             }
         }
+        // Then the complaint, the law pieces, the countries and the languages (`core::letters`
+        // counts its way to them).
+        let origin = format!("src/letters/{locale}");
+        let x = &extras[locale];
+        push_piece(&mut joined, &x.complaint.0, &origin, "complaint title");
+        push_piece(&mut joined, &x.complaint.1, &origin, "complaint");
+        for piece in x.law.iter().flatten() {
+            push_piece(&mut joined, piece, &origin, "law piece");
+        }
+        for (code, name) in &x.names.countries {
+            push_piece(&mut joined, code, &origin, "code");
+            push_piece(&mut joined, name, &origin, "name");
+        }
         letter_code.push(format!("    ({locale:?}, {}),\n", text.cut(&joined)));
         let dir = locale::ui_name(locale);
         if let Some((name, messages)) = ui.iter().find(|(name, _)| *name == dir) {
@@ -558,12 +791,14 @@ fn text_code(letters: &[Letter], ui: &[(String, BTreeMap<String, String>)]) -> S
     );
     code.push_str(
         "/// The built-in letters' ids in catalogue order, and the form each is for.\n\
-         pub static LETTER_IDS: &[(&str, FormKind)] = &[\n",
+         pub static LETTER_IDS: &[(&str, FormKind, bool)] = &[\n",
     );
     code.extend(letter_ids(letters));
     code.push_str(
         "];\n\n/// Per locale, its letters in catalogue order: title, description and body of \
-         each, each ended by U+0001.\npub static LETTER_LOCALES: &[(&str, &str)] = &[\n",
+         each, each ended by U+0001; then the complaint's title and body, the law pieces (law by \
+         law, key by key), and code and name of each country in the locale's alphabetical \
+         order.\npub static LETTER_LOCALES: &[(&str, &str)] = &[\n",
     );
     code.extend(letter_code);
     code.push_str("];\n\n");
@@ -597,12 +832,66 @@ fn main() {
             );
         }
     }
+    let residences = read_residences(&root.join("src/rules/residences.toml"));
+    let codes: Vec<&str> = residences.iter().map(|r| r.code.as_str()).collect();
+    let mut locales: Vec<&str> = letters_read.iter().map(|l| l.locale.as_str()).collect();
+    locales.dedup();
+    let mut extras = BTreeMap::new();
+    for locale in &locales {
+        let dir = letters.join(locale);
+        let law = read_law(&dir.join("law.toml"));
+        for l in letters_read.iter().filter(|l| l.locale == *locale) {
+            check_laws(
+                &format!("src/letters/{locale}/{}.txt", l.id),
+                &l.body,
+                &law,
+                &["date"],
+            );
+        }
+        let complaint = read_complaint(&dir.join("complaint.txt"));
+        check_laws(
+            &format!("src/letters/{locale}/complaint.txt"),
+            &complaint.1,
+            &law,
+            &["date", "sent", "platform"],
+        );
+        let names_path = dir.join("names.toml");
+        let origin = names_path.display().to_string();
+        println!("cargo:rerun-if-changed={origin}");
+        let text =
+            fs::read_to_string(&names_path).unwrap_or_else(|e| fail(&origin, &e.to_string()));
+        let names: Names = toml::from_str(&text).unwrap_or_else(|e| fail(&origin, &e.to_string()));
+        check_names(&origin, &names, &codes);
+        extras.insert(
+            locale.to_string(),
+            LocaleExtras {
+                law,
+                complaint,
+                names,
+            },
+        );
+    }
     let mut code = rules_code(&rules, &langs);
     code.push('\n');
     code.push_str(&text_code(
         &letters_read,
+        &extras,
         &read_ui(&root.join("extension/_locales")),
     ));
+    code.push_str("\n/// Where a person may live (`src/rules/residences.toml`), by code.\npub static RESIDENCES: &[Residence] = &[\n");
+    for r in &residences {
+        let _ = writeln!(
+            code,
+            "    Residence {{ code: {:?}, law: {}, authority: {:?}, authority_en: {:?}, site: {:?}, complaint: {:?} }},",
+            r.code,
+            law_variant(&r.law),
+            r.authority,
+            r.authority_en,
+            r.site,
+            r.complaint
+        );
+    }
+    code.push_str("];\n");
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("data.rs");
     fs::write(&out, code).expect("write generated data");
 }

@@ -4,7 +4,7 @@
 // wasm-bindgen writes ./pkg/objection.js at build time (build/pkg, copied into dist/), without
 // typings (--no-typescript): its three functions are typed here, where they are used.
 // @ts-expect-error -- the module is not in extension/ (see above)
-import init, { startPage, onPageReport } from './pkg/objection.js';
+import init, { startPage, onPageReport, onSent } from './pkg/objection.js';
 
 /**
  * The WebAssembly module, loaded and started (wasm-bindgen's `init`).
@@ -16,6 +16,10 @@ export const ready = init({ module_or_path: new URL('pkg/objection_bg.wasm', imp
  * (Its type is `(tabId: number, url: string, report: unknown) => void`; re-exported as is.)
  */
 export { onPageReport };
+/**
+ * `onSent(tabId, url, report, text)`: the core records the objection the person sent.
+ */
+export { onSent };
 
 // A page starts at once (the core sees which page it is); the background worker only imports.
 // Should the WebAssembly not load or start, the page says so in the interface's language, in

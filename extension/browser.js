@@ -78,6 +78,11 @@ const early = ext && typeof location !== 'undefined' && location.pathname.endsWi
     })()
   : {};
 
+/** The popup's early read of its storage, handed out key by key (see storageGet). */
+const snapshot = take('storage');
+/** @type {Set<string>} */
+const snapshotTaken = new Set();
+
 /**
  * @template {keyof Early} K
  * @param {K} name
@@ -154,7 +159,11 @@ export async function callShim(tabId, op, arg) {
  * @returns {Promise<unknown>}
  */
 export async function storageGet(key) {
-  const got = await (take('storage') ?? ext.storage.local.get(key));
+  // Each key is read from the popup's early snapshot once (settings, boxes, record: one round
+  // trip for all), then anew, so that a later read sees what changed meanwhile.
+  const early = snapshot && !snapshotTaken.has(key) ? snapshot : undefined;
+  snapshotTaken.add(key);
+  const got = await (early ?? ext.storage.local.get(key));
   return got[key];
 }
 
@@ -215,6 +224,50 @@ export async function setBadge(tabId, text, title) {
   ]);
 }
 
+/**
+ * The letters' languages (`de`, `pt-br`…) named in the interface language `ui`, each followed by
+ * its own name where that differs ("German (Deutsch)"), in `ui`'s alphabetical order: a flat
+ * list, code then name. Empty where the browser cannot name languages.
+ * @param {string} ui  a language tag (`de`, `pt_BR`)
+ * @param {string[]} codes
+ * @param {string[]} owns  each language's name in itself (the core has them: one Intl.DisplayNames
+ *   per language would load 28 languages' data)
+ * @returns {string[]}
+ */
+export function languageNames(ui, codes, owns) {
+  try {
+    const tag = ui.replace('_', '-');
+    const here = new Intl.DisplayNames([tag], { type: 'language' });
+    const named = codes.map((code, i) => {
+      const lang = code.replace(/-(\w+)$/, (_, r) => `-${r.toUpperCase()}`);
+      const raw = here.of(lang) || code;
+      const name = raw.charAt(0).toLocaleUpperCase(tag) + raw.slice(1);
+      const own = owns[i] || name;
+      return [code, own.toLocaleLowerCase() === name.toLocaleLowerCase() ? name : `${name} (${own})`];
+    });
+    const order = new Intl.Collator(tag);
+    return named.sort((a, b) => order.compare(a[1], b[1])).flat();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * A day (`YYYY-MM-DD`) as people write it in the interface language ("4 December 2026").
+ * @param {string} ui  a language tag (`de`, `pt_BR`)
+ * @param {string} day
+ * @returns {string}
+ */
+export function formatDate(ui, day) {
+  try {
+    const date = new Date(`${day}T12:00:00`);
+    if (Number.isNaN(date.getTime())) return day;
+    return new Intl.DateTimeFormat(ui.replace('_', '-'), { dateStyle: 'long' }).format(date);
+  } catch {
+    return day;
+  }
+}
+
 /** @returns {string} */
 export function uiLanguage() {
   return ext.i18n.getUILanguage();
@@ -243,6 +296,11 @@ export async function copyText(text) {
   }
 }
 
+/** @returns {string} */
+export function extVersion() {
+  return ext.runtime.getManifest().version;
+}
+
 /** @returns {void} */
 export function openOptions() {
   ext.runtime.openOptionsPage();
@@ -255,7 +313,8 @@ export function openOptions() {
  * @returns {void}
  */
 export function downloadText(name, text) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const type = name.endsWith('.txt') ? 'text/plain;charset=utf-8' : 'application/json';
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

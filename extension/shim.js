@@ -71,7 +71,26 @@
  * @property {HiddenInput[]} hidden
  * @property {FieldReport[]} fields
  * @property {FormReport[]} forms
+ * @property {Selected[]} selected
+ * @property {Overlay[]} overlays
  * @property {boolean} loading
+ */
+/**
+ * A visible part of the page outside Meta's form, directly in `<body>` (where Meta draws the
+ * email-code step and its confirmation after Send): its text and how many text boxes and buttons
+ * it holds.
+ * @typedef {object} Overlay
+ * @property {string} text  up to 300 characters
+ * @property {number} inputs
+ * @property {number} buttons
+ */
+/**
+ * A drop-down list's chosen option (the form's own country field, which preselects where the
+ * person lives).
+ * @typedef {object} Selected
+ * @property {string} value
+ * @property {string} text
+ * @property {number | null} form  position in the report's `forms`; null: in no form
  */
 /**
  * What a box must still be for a write to go ahead: as the popup read it.
@@ -130,7 +149,7 @@
  * A place the shim looks into for fields: the top document, a same-origin frame's document or an
  * open shadow root; `place` is the reference prefix of what is in it (`f12/s40/`).
  * @typedef {{ root: Document | ShadowRoot, place: string }} Root
- * @typedef {Root & { fields: Box[], headings: Element[], hidden: HTMLInputElement[], labels: Map<string, Element[]> }} Scanned
+ * @typedef {Root & { fields: Box[], headings: Element[], hidden: HTMLInputElement[], selects: HTMLSelectElement[], labels: Map<string, Element[]> }} Scanned
  */
 
 (() => {
@@ -168,6 +187,8 @@
   const byRef = new Map();       // reference -> WeakRef of the element
   /** @type {WeakMap<Box, { before: string, wrote: string }>} */
   const history = new WeakMap(); // element -> { before, wrote }: what it held before our last write, and after
+  /** @type {WeakRef<Box> | null} */
+  let lastWritten = null;        // the box of our last write: a Send of its form is recorded
   /** @type {WeakMap<Box, [string, string]>} */
   const marked = new WeakMap();  // element -> its outline before `mark`
 
@@ -231,7 +252,7 @@
     /** @type {(c: Element) => void} */
     const countUp = (c) => { for (let p = c.parentElement; p; p = p.parentElement) holders.set(p, (holders.get(p) || 0) + 1); };
     /** @type {(root: Document | ShadowRoot, place: string) => Scanned} */
-    const entry = (root, place) => ({ root, place, fields: [], headings: [], hidden: [], labels: new Map() });
+    const entry = (root, place) => ({ root, place, fields: [], headings: [], hidden: [], selects: [], labels: new Map() });
     /** @type {Scanned[]} */
     const out = [entry(document, '')];
     let walked = 0;
@@ -259,6 +280,7 @@
           continue;
         } else if (name === 'select' || name === 'button') {
           countUp(n);
+          if (name === 'select' && here.selects.length < 20) here.selects.push(/** @type {HTMLSelectElement} */ (n));
         } else if (name === 'label') {
           const id = n.getAttribute('for');
           if (id !== null) {
@@ -485,8 +507,11 @@
     return out;
   }
 
-  /** @returns {PageReport} */
-  function report() {
+  /**
+   * @param {boolean} [withOverlays]  also what stands outside Meta's form (after a Send only)
+   * @returns {PageReport}
+   */
+  function report(withOverlays = false) {
     const all = scan();
     // `label[for]` of each root: id -> labels.
     /** @type {Map<Node, Map<string | null, Element[]>>} */
@@ -505,7 +530,7 @@
     const formIndex = new Map();     // form element -> its position in `forms`
     // The form a box belongs to: its form owner, else the nearest <form> around it, across
     // the shadow roots it is drawn in.
-    /** @type {(el: Box | HTMLInputElement) => number | null} */
+    /** @type {(el: Box | HTMLInputElement | HTMLSelectElement) => number | null} */
     const formOf = (el) => {
       let f = el.form || null;
       for (let n = /** @type {Element | null} */ (el), depth = 0; !f && n && depth < 16; depth++) {
@@ -517,7 +542,17 @@
       if (!formIndex.has(f)) { formIndex.set(f, forms.length); forms.push({ id: squash(f.getAttribute('id')) }); }
       return /** @type {number} */ (formIndex.get(f));
     };
-    for (const { place, fields: boxes, headings: heads, hidden: named } of all) {
+    /** @type {Selected[]} */
+    const selected = [];
+    for (const { place, fields: boxes, headings: heads, hidden: named, selects } of all) {
+      // A drop-down's chosen option only (the form's country), never anything typed.
+      for (const s of selects) {
+        const option = s.selectedOptions[0];
+        if (!option || selected.length >= 20) continue;
+        const value = s.value.slice(0, 60);
+        const text = squash(option.textContent).slice(0, 80);
+        if (value || text) selected.push({ value, text, form: formOf(s) });
+      }
       for (const el of boxes) {
         if (found.length >= MAX_FIELDS) break;
         found.push({ el, place });
@@ -567,8 +602,30 @@
       hidden,
       fields,
       forms,
+      selected,
+      overlays: withOverlays ? overlays() : [],
       loading: document.readyState === 'loading',
     };
+  }
+
+  // The visible children of <body> that do not hold Meta's form (named by its hidden inputs).
+  /** @returns {Overlay[]} */
+  function overlays() {
+    const body = document.body;
+    if (!body) return [];
+    const form = document.querySelector('input[name="support_form_id"], input[name="form_id"]');
+    /** @type {Overlay[]} */
+    const out = [];
+    for (const child of Array.from(body.children)) {
+      if (out.length >= 10) break;
+      if (!(child instanceof HTMLElement) || child.matches('script, style, template, noscript')) continue;
+      if ((form && child.contains(form)) || !visible(child)) continue;
+      const text = squash(child.innerText).slice(0, 300);
+      const inputs = Array.from(child.querySelectorAll('input:not([type="hidden"]), textarea')).filter(visible).length;
+      const buttons = child.querySelectorAll('button, [role="button"], input[type="submit"]').length;
+      if (text || inputs) out.push({ text, inputs, buttons });
+    }
+    return out;
   }
   /** @type {((all: Root[]) => void) | null} */
   let onRoots = null;
@@ -705,6 +762,7 @@
       const before = valueOf(el);
       write(el, String(arg.text));
       history.set(el, { before, wrote: valueOf(el) });
+      lastWritten = new WeakRef(el);
       return { ok: true, value: valueOf(el) };
     },
     // What field `ref` holds now.
@@ -758,6 +816,7 @@
   // As a content script: report to the extension once the page has settled, and again whenever
   // the page changes (Meta's pages render late and navigate without reloading).
   let reporting = false;
+  let watchUntil = 0; // until when reports carry the overlays (after a Send)
   /** @type {() => void} */
   const startReporting = () => {
     if (reporting || typeof chrome === 'undefined' || !chrome.runtime || !chrome.runtime.id) return;
@@ -768,8 +827,8 @@
     /** @type {() => void} */
     const send = () => {
       timer = 0;
-      const r = report();
-      const key = JSON.stringify([r.url, r.title, r.headings, r.hidden, r.fields.map((f) => [f.kind, f.labels, f.visible])]);
+      const r = report(Date.now() < watchUntil);
+      const key = JSON.stringify([r.url, r.title, r.headings, r.hidden, r.fields.map((f) => [f.kind, f.labels, f.visible]), r.overlays]);
       if (key === last) return;
       last = key;
       chrome.runtime.sendMessage({ type: 'page-report', report: r }).catch(() => {});
@@ -793,6 +852,33 @@
       if (sender.id !== chrome.runtime.id || !message || message.type !== 'shim-report') return;
       respond({ answer: report() });
     });
+    // The person sends the form we filled (its submit, or a click on its Send button): the
+    // background records it, with the text the box holds. Nothing here presses anything.
+    let sentAt = 0;
+    // For two hours after a Send, reports carry what Meta draws outside its form (its code step,
+    // its confirmation); before that they do not, as reading it costs time on a large page.
+    const WATCH_MS = 2 * 60 * 60 * 1000;
+    /** @type {(event: Event) => void} */
+    const sending = (event) => {
+      if (!event.isTrusted) return;
+      const box = lastWritten && lastWritten.deref();
+      if (!box || !box.isConnected || !valueOf(box).trim()) return;
+      const target = /** @type {Element | null} */ (event.target instanceof Element ? event.target : null);
+      if (!target) return;
+      if (event.type === 'click') {
+        const button = target.closest('button, input[type="submit"], [role="button"]');
+        if (!button || button.closest('form') !== box.closest('form')) return;
+        if (button instanceof HTMLButtonElement && button.type !== 'submit') return;
+      } else if (target !== box.closest('form')) {
+        return;
+      }
+      if (Date.now() - sentAt < 5000) return; // the click and the submit it causes: once
+      sentAt = Date.now();
+      watchUntil = Date.now() + WATCH_MS;
+      chrome.runtime.sendMessage({ type: 'sent', report: report(true), text: valueOf(box).slice(0, 20000) }).catch(() => {});
+    };
+    addEventListener('click', sending, true);
+    addEventListener('submit', sending, true);
     // Only the browser's own events count (a page can dispatch look-alikes).
     /** @type {(event: Event) => void} */
     const real = (event) => { if (event.isTrusted) soon(); };

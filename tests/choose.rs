@@ -217,7 +217,13 @@ fn when_nothing_tells_two_boxes_apart_the_person_chooses() {
 #[test]
 fn the_popup_asks_then_fills_the_box_the_person_picked_and_keeps_it_on_rereading() {
     let verdict = recognise(&two_unlabelled());
-    let mut m = Model::loading().loaded(verdict.clone(), false, &Settings::default(), "2026-12-04");
+    let mut m = Model::loading().loaded(
+        verdict.clone(),
+        false,
+        &Settings::default(),
+        "2026-12-04",
+        &["en-IE".into()],
+    );
     assert_eq!(m.phase, Phase::Form);
     assert_eq!(m.notice, Some(Notice::ChooseBox));
     assert_eq!(m.target(), None, "no box before the person picks one");
@@ -251,7 +257,13 @@ fn a_form_still_drawing_is_waited_for_not_reported_missing() {
     assert!(verdict.form.is_some());
     assert!(still_drawing(&empty, &verdict, 0));
     assert!(!still_drawing(&empty, &verdict, 60_000), "patience ends");
-    let mut m = Model::loading().loaded(verdict.clone(), false, &Settings::default(), "2026-12-04");
+    let mut m = Model::loading().loaded(
+        verdict.clone(),
+        false,
+        &Settings::default(),
+        "2026-12-04",
+        &["en-IE".into()],
+    );
     m.set_drawing(true);
     assert_eq!(
         (m.phase, m.notice.clone()),
@@ -275,7 +287,13 @@ fn a_form_still_drawing_is_waited_for_not_reported_missing() {
         ..PageReport::default()
     };
     let verdict = recognise(&blank);
-    let mut m = Model::loading().loaded(verdict.clone(), false, &Settings::default(), "2026-12-04");
+    let mut m = Model::loading().loaded(
+        verdict.clone(),
+        false,
+        &Settings::default(),
+        "2026-12-04",
+        &["en-IE".into()],
+    );
     m.set_drawing(still_drawing(&blank, &verdict, 100));
     assert_eq!(m.phase, Phase::Loading);
     m.set_drawing(still_drawing(&blank, &verdict, 10_000));
@@ -336,13 +354,24 @@ fn the_popup_remembers_the_letter_its_language_and_edits_for_the_same_form_only(
         vec![label("before", REASON)],
     )]);
     let verdict = recognise(&page);
-    let mut m = Model::loading().loaded(verdict.clone(), false, &Settings::default(), "2026-12-04");
+    let mut m = Model::loading().loaded(
+        verdict.clone(),
+        false,
+        &Settings::default(),
+        "2026-12-04",
+        &["en-IE".into()],
+    );
     m.select_locale("de");
     m.select_letter("family");
     m.edit("Mein eigener Text.");
     let memory = m.memory().expect("a form");
-    let mut again =
-        Model::loading().loaded(verdict.clone(), false, &Settings::default(), "2026-12-04");
+    let mut again = Model::loading().loaded(
+        verdict.clone(),
+        false,
+        &Settings::default(),
+        "2026-12-04",
+        &["en-IE".into()],
+    );
     again.recall(&memory);
     assert_eq!((again.locale, again.letter.as_str()), ("de", "family"));
     assert_eq!(
@@ -358,7 +387,13 @@ fn the_popup_remembers_the_letter_its_language_and_edits_for_the_same_form_only(
     let mut holding = page.clone();
     holding.fields[0].value_length = 640;
     let holding = recognise(&holding);
-    let mut after = Model::loading().loaded(holding, true, &Settings::default(), "2026-12-04");
+    let mut after = Model::loading().loaded(
+        holding,
+        true,
+        &Settings::default(),
+        "2026-12-04",
+        &["en-IE".into()],
+    );
     after.recall(&filled);
     assert_eq!(
         (after.phase, after.notice.clone()),
@@ -366,8 +401,13 @@ fn the_popup_remembers_the_letter_its_language_and_edits_for_the_same_form_only(
     );
     assert!(after.can_undo);
     // The person emptied the box since: not "filled" any more.
-    let mut emptied =
-        Model::loading().loaded(verdict.clone(), true, &Settings::default(), "2026-12-04");
+    let mut emptied = Model::loading().loaded(
+        verdict.clone(),
+        true,
+        &Settings::default(),
+        "2026-12-04",
+        &["en-IE".into()],
+    );
     emptied.recall(&filled);
     assert_eq!(emptied.phase, Phase::Form);
     // Another form on the same tab starts afresh.
@@ -375,7 +415,13 @@ fn the_popup_remembers_the_letter_its_language_and_edits_for_the_same_form_only(
     other_page.hidden[1].value = "767264225370182".to_string();
     other_page.hidden[0].value = "767264225370182".to_string();
     let other = recognise(&other_page);
-    let mut fresh = Model::loading().loaded(other, false, &Settings::default(), "2026-12-04");
+    let mut fresh = Model::loading().loaded(
+        other,
+        false,
+        &Settings::default(),
+        "2026-12-04",
+        &["en-IE".into()],
+    );
     let before = fresh.clone();
     fresh.recall(&memory);
     assert_eq!(fresh, before);

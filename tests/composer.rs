@@ -93,10 +93,18 @@ fn a_new_composer_shows_the_first_reason_for_facebook_in_the_browser_language() 
     assert_eq!(c.locale, "de");
     let first = letters::letters_for(FormKind::AiObjection, "de")[0];
     assert_eq!(c.letter, first.id);
+    // The browser's region (de-DE) preselects where the person lives, and so the law.
+    assert_eq!(c.details.residence, "DE");
+    let in_germany = Details {
+        residence: "DE".into(),
+        ..Details::default()
+    };
     assert_eq!(
         c.text,
-        render(first.body, &Details::default(), "2026-05-20")
+        render(first.body, first.locale, &in_germany, "2026-05-20")
     );
+    // A browser whose language names no region leaves the choice to the person.
+    assert!(Composer::new(&start(&["de", "en"])).needs_residence());
     assert!(!c.edited);
     assert_eq!(c.locales().len(), 28);
     assert_eq!(c.choices().len(), 6, "six reasons for the objection form");
@@ -116,7 +124,7 @@ fn the_address_may_preselect_platform_language_and_reason() {
     );
     assert_eq!(
         c.text,
-        render(body("it", "family"), &Details::default(), "")
+        render(body("it", "family"), "it", &Details::default(), "")
     );
     // Nonsense in the address is ignored, not an error.
     let c = Composer::new(&Start {
@@ -150,7 +158,7 @@ fn switching_language_keeps_the_reason_and_changes_the_text() {
     assert_ne!(c.text, de);
     assert_eq!(
         c.text,
-        render(body("fr", "creator"), &Details::default(), "")
+        render(body("fr", "creator"), "fr", &Details::default(), "")
     );
     c.select_locale("klingon");
     assert_eq!(c.locale, "fr", "an unknown language changes nothing");
@@ -171,7 +179,7 @@ fn the_third_party_data_form_gets_its_own_letter_and_back() {
     );
     assert_eq!(
         c.text,
-        render(body("pl", "third-party"), &Details::default(), "")
+        render(body("pl", "third-party"), "pl", &Details::default(), "")
     );
     c.select_target(Target::Instagram);
     assert_eq!(
@@ -196,15 +204,17 @@ fn unknown_reasons_change_nothing() {
 fn details_go_into_the_letter_until_the_person_edits_it() {
     let mut c = Composer::new(&start(&["en"]));
     c.set_detail("name", "Ana <b>Silva</b>");
-    c.set_detail("country", "Portugal");
+    c.set_detail("residence", "PT");
+    c.set_detail("account", "ana");
     assert!(c.text.contains("Ana <b>Silva</b>"), "{}", c.text);
     assert!(c.text.contains("Portugal"));
     let details = Details {
         name: "Ana <b>Silva</b>".into(),
-        country: "Portugal".into(),
+        residence: "PT".into(),
+        account: "ana".into(),
         ..Details::default()
     };
-    assert_eq!(c.text, render(body("en", &c.letter), &details, ""));
+    assert_eq!(c.text, render(body("en", &c.letter), "en", &details, ""));
     // Details survive a change of language.
     c.select_locale("es");
     assert!(c.text.contains("Ana <b>Silva</b>"));

@@ -441,6 +441,8 @@ fn report(page: &Page) -> (PageReport, Option<u32>) {
         hidden,
         fields,
         forms,
+        selected: Vec::new(),
+        overlays: Vec::new(),
         loading: false,
     };
     (report, reason)

@@ -1,9 +1,10 @@
 //! The letter catalogue (`src/letters/`) and rendering letters with the person's details.
 
-use objection::core::data::{FormKind, Letter};
+use objection::core::data::{FormKind, Law, Letter};
 use objection::core::letters::{
-    all as all_letters, best_locale, find_letter, letters_for, locales, locales_for,
-    preselect_locale, render, Details, FALLBACK_LOCALE, MAX_DETAIL_CHARS,
+    all as all_letters, best_locale, country_name, find_letter, law_piece, letters_for, locales,
+    locales_for, preselect_locale, render, residences, with_law, Details, FALLBACK_LOCALE,
+    MAX_DETAIL_CHARS, OTHER,
 };
 use objection::core::template;
 
@@ -13,19 +14,22 @@ const TODAY: &str = "1 June 2025";
 fn all_details() -> Details {
     Details {
         name: "Ann Example".to_string(),
-        country: "Ireland".to_string(),
+        residence: "IE".to_string(),
         account: "ann.example@example.com".to_string(),
         date: "2 July 2025".to_string(),
+        own: "I run a small photography club and post our members' pictures.".to_string(),
+        country: String::new(),
     }
 }
 
-/// The value `details` gives a placeholder, as `render` uses it.
-fn value_of<'a>(details: &'a Details, placeholder: &str) -> &'a str {
+/// The value `details` gives a placeholder in a letter of `locale`, as `render` uses it.
+fn value_of<'a>(details: &'a Details, locale: &str, placeholder: &str) -> &'a str {
     match placeholder {
         "name" => &details.name,
-        "country" => &details.country,
+        "country" => country_name(locale, &details.residence),
         "account" => &details.account,
         "date" => &details.date,
+        "own" => &details.own,
         other => panic!("unknown placeholder {other}"),
     }
 }
@@ -42,11 +46,13 @@ fn reason_order() -> Vec<String> {
         .collect()
 }
 
-/// How the letters of a locale name Meta's Accounts Center. Meta keeps the English name in
-/// locales not listed here.
+/// How the letters of a locale name Meta's Accounts Center: German letters by Meta's German
+/// name, British ones by Meta UK's spelling, every other locale with Meta's English name (most
+/// after a local name, in brackets).
 fn accounts_center(locale: &str) -> &'static str {
-    match locale.split('-').next().unwrap_or(locale) {
+    match locale {
         "de" => "Kontenübersicht",
+        "en-gb" => "Accounts Centre",
         _ => "Accounts Center",
     }
 }
@@ -158,10 +164,18 @@ fn locales_for_a_form_are_those_that_have_letters_for_it() {
 }
 
 #[test]
-fn every_letter_passes_the_template_check() {
+fn every_letter_passes_the_template_check_under_every_law() {
     for letter in &all_letters() {
-        let problems = template::check(letter.body);
-        assert!(problems.is_empty(), "{}: {problems:?}", name(letter));
+        for law in Law::ALL {
+            let body = with_law(letter.body, letter.locale, law);
+            let problems = template::check(&body);
+            assert!(
+                problems.is_empty(),
+                "{} ({}): {problems:?}",
+                name(letter),
+                law.as_str()
+            );
+        }
     }
 }
 
@@ -196,47 +210,120 @@ fn every_letter_is_plain_text() {
     }
 }
 
-/// The law each locale's letters must name, as people there know it, and the article of the
-/// right to object (Art. 21 GDPR; art. 18 LGPD in Brazil). Any one of the names will do.
-fn law(locale: &str) -> (&'static [&'static str], &'static str) {
-    match locale {
-        "de" => (&["DSGVO"], "21"),
-        "fr" | "es" | "pt" => (&["RGPD"], "21"),
-        "nl" => (&["AVG"], "21"),
-        "pl" => (&["RODO"], "21"),
-        "bg" => (&["ОРЗД"], "21"),
-        "el" => (&["ΓΚΠΔ"], "21"),
-        "lt" => (&["BDAR"], "21"),
-        "lv" => (&["VDAR"], "21"),
-        "et" => (&["üldmäärus", "IKÜM"], "21"),
-        "ga" => (&["RGCS", "GDPR", "RGPD"], "21"),
-        "en-gb" => (&["UK GDPR"], "21"),
-        "pt-br" => (&["LGPD"], "18"),
-        _ => (&["GDPR"], "21"),
+/// Every residence a person can choose: each listed country, and another country.
+fn every_residence() -> Vec<&'static str> {
+    residences()
+        .iter()
+        .map(|r| r.code)
+        .chain(std::iter::once(OTHER))
+        .collect()
+}
+
+/// The article of the right a letter under `law` must cite: Art. 21 GDPR and UK GDPR, art. 18
+/// LGPD, Art. 30 of the Swiss act; none for another country.
+fn article(law: Law) -> Option<&'static str> {
+    match law {
+        Law::Gdpr | Law::Uk => Some("21"),
+        Law::Lgpd => Some("18"),
+        Law::Ch => Some("30"),
+        Law::None => None,
+    }
+}
+
+/// What is wrong with how `text`, a letter of `locale` under `law`, names the law: it must name
+/// that law and no other (another law's name inside this law's own name does not count: "GDPR"
+/// in "UK GDPR"), cite the article of the right, and, for another country, name no law at all.
+fn law_problems(text: &str, locale: &str, law: Law) -> Vec<String> {
+    let mut problems = Vec::new();
+    let own = law_piece(locale, law, "name");
+    let masked = if own.is_empty() {
+        text.to_string()
+    } else {
+        if !text.contains(own) {
+            problems.push(format!("does not name {own:?}"));
+        }
+        text.replace(own, "\u{0}")
+    };
+    for other in Law::ALL.into_iter().filter(|l| *l != law) {
+        let name = law_piece(locale, other, "name");
+        if !name.is_empty() && masked.contains(name) {
+            problems.push(format!("names {name:?} ({})", other.as_str()));
+        }
+    }
+    if let Some(a) = article(law) {
+        if !text.contains(a) {
+            problems.push(format!("does not cite article {a}"));
+        }
+    }
+    problems
+}
+
+#[test]
+fn every_law_has_a_name_in_every_locale_and_another_country_none() {
+    for locale in locales() {
+        for law in Law::ALL {
+            let name = law_piece(locale, law, "name");
+            assert_eq!(
+                name.is_empty(),
+                law == Law::None,
+                "{locale}: the name of {}",
+                law.as_str()
+            );
+        }
     }
 }
 
 #[test]
-fn every_letter_names_its_law_the_right_to_object_and_the_accounts_center() {
+fn every_letter_language_with_every_residence_and_reason_names_that_law_and_no_other() {
+    let mut failures = Vec::new();
+    let mut rendered = 0;
     for letter in &all_letters() {
-        let (names, article) = law(letter.locale);
-        assert!(
-            names.iter().any(|n| letter.body.contains(n)),
-            "{}: does not name the law as {names:?}",
-            name(letter)
-        );
-        assert!(
-            letter.body.contains(article),
-            "{}: does not cite the article ({article})",
-            name(letter)
-        );
-        let phrase = accounts_center(letter.locale);
-        assert!(
-            letter.body.contains(phrase),
-            "{}: does not mention {phrase:?}",
-            name(letter)
-        );
+        for residence in every_residence() {
+            for details in [
+                Details {
+                    residence: residence.to_string(),
+                    ..Details::default()
+                },
+                Details {
+                    residence: residence.to_string(),
+                    ..all_details()
+                },
+            ] {
+                let law = details.law().expect("a residence we list");
+                let text = render(letter.body, letter.locale, &details, TODAY);
+                rendered += 1;
+                let what = format!("{} in {residence}", name(letter));
+                // Own words (up to 600 characters) come on top of the bounds.
+                let length = text.chars().count() - details.own.chars().count();
+                if !(300..=2_400).contains(&length) {
+                    failures.push(format!("{what}: {length} characters"));
+                }
+                for problem in layout_problems(&text).into_iter().chain(law_problems(
+                    &text,
+                    letter.locale,
+                    law,
+                )) {
+                    failures.push(format!("{what}: {problem}"));
+                }
+                let country = country_name(letter.locale, residence);
+                if !details.account.is_empty() && !country.is_empty() && !text.contains(country) {
+                    failures.push(format!("{what}: does not name the country {country:?}"));
+                }
+                let phrase = accounts_center(letter.locale);
+                if !text.contains(phrase) {
+                    failures.push(format!("{what}: does not mention {phrase:?}"));
+                }
+            }
+        }
     }
+    assert_eq!(rendered, 28 * 7 * 34 * 2);
+    failures.dedup();
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -247,9 +334,9 @@ fn every_letter_renders_cleanly_with_and_without_details() {
             ("no details", Details::default()),
             ("all details", all_details()),
         ] {
-            let text = render(letter.body, &details, TODAY);
-            let length = text.chars().count();
-            if !(300..=2_000).contains(&length) {
+            let text = render(letter.body, letter.locale, &details, TODAY);
+            let length = text.chars().count() - details.own.chars().count();
+            if !(300..=2_400).contains(&length) {
                 failures.push(format!("{} ({what}): {length} characters", name(letter)));
             }
             for problem in layout_problems(&text) {
@@ -267,9 +354,9 @@ fn every_letter_renders_cleanly_with_and_without_details() {
 fn with_all_details_every_value_appears() {
     let details = all_details();
     for letter in &all_letters() {
-        let text = render(letter.body, &details, TODAY);
+        let text = render(letter.body, letter.locale, &details, TODAY);
         for placeholder in template::placeholders_used(letter.body) {
-            let value = value_of(&details, placeholder);
+            let value = value_of(&details, letter.locale, placeholder);
             assert!(
                 text.contains(value),
                 "{}: {{{placeholder}}} = {value:?} missing from:\n{text}",
@@ -282,7 +369,7 @@ fn with_all_details_every_value_appears() {
 #[test]
 fn with_no_details_no_placeholder_remains() {
     for letter in &all_letters() {
-        let text = render(letter.body, &Details::default(), TODAY);
+        let text = render(letter.body, letter.locale, &Details::default(), TODAY);
         for placeholder in template::PLACEHOLDERS {
             assert!(
                 !text.contains(&format!("{{{placeholder}}}")),
@@ -304,14 +391,15 @@ fn each_detail_alone_renders_cleanly() {
     for letter in &all_letters() {
         for placeholder in template::placeholders_used(letter.body) {
             let mut details = Details::default();
-            let value = value_of(&all, placeholder).to_string();
+            let value = value_of(&all, letter.locale, placeholder).to_string();
             match placeholder {
                 "name" => details.name = value.clone(),
-                "country" => details.country = value.clone(),
+                "country" => details.residence = all.residence.clone(),
                 "account" => details.account = value.clone(),
+                "own" => details.own = value.clone(),
                 _ => details.date = value.clone(),
             }
-            let text = render(letter.body, &details, TODAY);
+            let text = render(letter.body, letter.locale, &details, TODAY);
             assert!(
                 text.contains(&value),
                 "{}: only {{{placeholder}}} given, {value:?} missing from:\n{text}",
@@ -331,16 +419,16 @@ fn each_detail_alone_renders_cleanly() {
 fn the_date_defaults_to_today() {
     let body = "Date: {date}[, {name}]";
     assert_eq!(
-        render(body, &Details::default(), TODAY),
+        render(body, "en", &Details::default(), TODAY),
         "Date: 1 June 2025"
     );
     let details = Details {
         date: "  ".to_string(),
         ..Details::default()
     };
-    assert_eq!(render(body, &details, TODAY), "Date: 1 June 2025");
+    assert_eq!(render(body, "en", &details, TODAY), "Date: 1 June 2025");
     assert_eq!(
-        render(body, &all_details(), TODAY),
+        render(body, "en", &all_details(), TODAY),
         "Date: 2 July 2025, Ann Example"
     );
 }
@@ -362,7 +450,7 @@ fn markup_in_a_detail_comes_out_as_the_same_literal_text() {
         ..Details::default()
     };
     for letter in letters_with_name() {
-        let text = render(letter.body, &details, TODAY);
+        let text = render(letter.body, letter.locale, &details, TODAY);
         assert!(
             text.contains("<b>Ann</b> & <script>alert(1)</script>"),
             "{}:\n{text}",
@@ -379,7 +467,7 @@ fn control_characters_and_line_breaks_in_a_detail_become_single_spaces() {
         ..Details::default()
     };
     for letter in letters_with_name() {
-        let text = render(letter.body, &details, TODAY);
+        let text = render(letter.body, letter.locale, &details, TODAY);
         assert!(
             text.contains("Ann B. Example Jr"),
             "{}:\n{text}",
@@ -409,12 +497,12 @@ fn an_over_long_detail_is_cut_to_the_maximum_characters() {
     let exact = "é".repeat(MAX_DETAIL_CHARS);
     let over = "é".repeat(MAX_DETAIL_CHARS + 1);
     for letter in letters_with_name() {
-        let text = render(letter.body, &details, TODAY);
+        let text = render(letter.body, letter.locale, &details, TODAY);
         assert!(text.contains(&exact), "{}: detail missing", name(&letter));
         assert!(!text.contains(&over), "{}: detail not cut", name(&letter));
     }
     assert_eq!(
-        render("[{name}]", &details, TODAY).chars().count(),
+        render("[{name}]", "en", &details, TODAY).chars().count(),
         MAX_DETAIL_CHARS
     );
 }
@@ -426,7 +514,7 @@ fn a_detail_of_only_white_space_counts_as_not_given() {
         ..Details::default()
     };
     assert_eq!(
-        render("Hello[ {name}],\nBye", &details, TODAY),
+        render("Hello[ {name}],\nBye", "en", &details, TODAY),
         "Hello,\nBye"
     );
 }

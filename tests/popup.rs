@@ -55,7 +55,7 @@ fn loaded(locale: &str, remembered: Option<&str>) -> Model {
     if let Some(r) = remembered {
         settings.remember_locale(verdict.lang.as_deref(), r);
     }
-    Model::loading().loaded(verdict, false, &settings, "2026-11-22")
+    Model::loading().loaded(verdict, false, &settings, "2026-11-22", &["en-IE".into()])
 }
 
 #[test]
@@ -96,7 +96,13 @@ fn another_page_is_no_form_and_says_so() {
         url: "https://example.com/".into(),
         ..PageReport::default()
     });
-    let m = Model::loading().loaded(verdict, false, &Settings::default(), "2026-11-22");
+    let m = Model::loading().loaded(
+        verdict,
+        false,
+        &Settings::default(),
+        "2026-11-22",
+        &["en-IE".into()],
+    );
     assert_eq!(m.phase, Phase::NoForm);
     assert_eq!(m.notice, Some(Notice::NotTheForm));
     assert_eq!(
@@ -213,7 +219,13 @@ fn no_field_and_empty_letter_are_explained() {
     let mut report = form_report(FB_2025, "en_US", 0, None);
     report.fields.clear();
     let verdict = recognise(&report);
-    let mut m = Model::loading().loaded(verdict.clone(), false, &Settings::default(), "");
+    let mut m = Model::loading().loaded(
+        verdict.clone(),
+        false,
+        &Settings::default(),
+        "",
+        &["en-IE".into()],
+    );
     assert_eq!(
         (m.phase, m.notice.clone()),
         (Phase::Form, Some(Notice::NoReasonField))
@@ -310,7 +322,13 @@ fn fill_goes_in_with_one_call_when_the_page_is_as_read_and_carries_what_the_box_
 #[test]
 fn fill_from_the_page_as_read_still_asks_before_replacing_text_and_rereads_without_a_field() {
     let verdict = recognise(&form_report(FB_2025, "en_GB", 12, None));
-    let mut model = Model::loading().loaded(verdict, false, &Settings::default(), "2026-11-22");
+    let mut model = Model::loading().loaded(
+        verdict,
+        false,
+        &Settings::default(),
+        "2026-11-22",
+        &["en-IE".into()],
+    );
     assert_eq!(model.request_fill_known(), KnownFill::Decided);
     assert_eq!(model.phase, Phase::ConfirmReplace);
 
@@ -321,6 +339,7 @@ fn fill_from_the_page_as_read_still_asks_before_replacing_text_and_rereads_witho
         false,
         &Settings::default(),
         "2026-11-22",
+        &["en-IE".into()],
     );
     assert_eq!(model.request_fill_known(), KnownFill::ReadPage);
 }

@@ -8,7 +8,10 @@
 
 use objection::core::data::FormKind;
 use objection::core::fill::{check_read_back, field_length, plan_fill, FillStep, ReadBack};
-use objection::core::letters::{all as all_letters, render, Details, MAX_DETAIL_CHARS};
+use objection::core::letters::{
+    all as all_letters, country_name, default_law, render, residences, with_law, Details,
+    MAX_DETAIL_CHARS, MAX_OWN_CHARS, OTHER,
+};
 use objection::core::own::{
     self, check_import_size, check_letter, export, import, save_letter, OwnLetter, RawExport,
     MAX_BODY_CHARS, MAX_IMPORT_BYTES,
@@ -394,12 +397,25 @@ enum Event {
 }
 
 fn details() -> impl Strategy<Value = Details> {
-    (maybe_huge(), text(), text(), text()).prop_map(|(name, country, account, date)| Details {
-        name,
-        country,
-        account,
-        date,
-    })
+    (maybe_huge(), text(), text(), text(), text(), 0..40usize).prop_map(
+        |(name, country, account, date, own, r)| {
+            let codes: Vec<&str> = residences().iter().map(|r| r.code).collect();
+            Details {
+                name,
+                country,
+                account,
+                date,
+                own,
+                // A listed country, another country, nothing, or what storage may hold.
+                residence: match r {
+                    0 => String::new(),
+                    1 => OTHER.to_string(),
+                    2 => "zz".to_string(),
+                    n => codes[n % codes.len()].to_string(),
+                },
+            }
+        },
+    )
 }
 
 fn event() -> impl Strategy<Value = Event> {
@@ -452,7 +468,7 @@ proptest! {
         let r = r.bounded();
         let verdict = recognise(&r);
         let settings = Settings { details: d, letters: own, ..Settings::default() };
-        let mut model = Model::loading().loaded(verdict.clone(), false, &settings, "2025-06-01");
+        let mut model = Model::loading().loaded(verdict.clone(), false, &settings, "2025-06-01", &["en-IE".into()]);
         for e in events {
             match e {
                 Event::Locale(i) => {
@@ -501,29 +517,34 @@ fn check_render(
     today: &str,
     strict: bool,
 ) -> Result<(), TestCaseError> {
-    let out = render(body, details, today);
+    let out = render(body, "en", details, today);
     prop_assert!(!out.contains('\u{E000}'), "no internal marker in {:?}", out);
-    let uses: usize = PLACEHOLDERS
+    // The law's pieces go in first (those of where the person lives, else the letter language's).
+    let law = details.law().unwrap_or_else(|| default_law("en"));
+    let body = &with_law(body, "en", law);
+    let uses = |p: &str| body.matches(&format!("{{{p}}}")).count();
+    let most: usize = PLACEHOLDERS
         .iter()
-        .map(|p| body.matches(&format!("{{{p}}}")).count())
+        .map(|p| uses(p) * if *p == "own" { MAX_OWN_CHARS } else { MAX_DETAIL_CHARS })
         .sum();
     prop_assert!(
-        out.chars().count() <= body.chars().count() + uses * MAX_DETAIL_CHARS,
+        out.chars().count() <= body.chars().count() + most,
         "a letter grows by at most one detail per placeholder"
     );
     let values = [
         details.name.as_str(),
-        &details.country,
+        country_name("en", &details.residence),
         &details.account,
         &details.date,
         today,
     ];
-    let cleaned: Vec<String> = values
+    let mut cleaned: Vec<String> = values
         .iter()
         .map(|v| clean_value(v, MAX_DETAIL_CHARS))
         .collect();
+    cleaned.push(clean_value(&details.own, MAX_OWN_CHARS));
     for v in &cleaned {
-        prop_assert!(v.chars().count() <= MAX_DETAIL_CHARS);
+        prop_assert!(v.chars().count() <= MAX_OWN_CHARS);
         prop_assert!(
             !v.contains(['\n', '\r', '\u{0}']),
             "a detail stays on one line"
@@ -576,7 +597,7 @@ proptest! {
         let d = Details { name: format!("{before}{tag}{after}"), ..Details::default() };
         let name = clean_value(&d.name, MAX_DETAIL_CHARS);
         for letter in all_letters().iter().filter(|l| l.body.contains("{name}")) {
-            let out = render(letter.body, &d, "2025-06-01");
+            let out = render(letter.body, letter.locale, &d, "2025-06-01");
             prop_assert!(out.contains(&name), "{:?} not verbatim in {} {}", name, letter.locale, letter.id);
         }
     }

@@ -130,6 +130,9 @@ impl Composer {
             text: String::new(),
             edited: false,
         };
+        composer.details.residence = letters::preselect_residence("", &[], &start.preferred)
+            .unwrap_or_default()
+            .to_string();
         let asked = start.lang.as_deref().and_then(locale_for);
         let locale = asked.unwrap_or_else(|| initial_locale(&start.preferred));
         composer.locale = composer
@@ -204,7 +207,7 @@ impl Composer {
         let Some(letter) = self.choices().into_iter().find(|l| l.id == id) else {
             return;
         };
-        self.text = letters::render(letter.body, &self.details, &self.today);
+        self.text = letters::render(letter.body, self.locale, &self.details, &self.today);
         self.letter = letter.id.to_string();
         self.edited = false;
     }
@@ -217,6 +220,17 @@ impl Composer {
             let id = self.letter.clone();
             self.select_letter(&id);
         }
+    }
+
+    /// Whether the chosen letter states facts that may not be true for everyone.
+    pub fn states_facts(&self) -> bool {
+        letters::find_letter(self.locale, &self.letter).is_some_and(|l| l.facts)
+    }
+
+    /// Whether the person must still say where they live before copying (the letter cites that
+    /// country's law).
+    pub fn needs_residence(&self) -> bool {
+        self.details.law().is_none()
     }
 
     /// The person edited the letter.

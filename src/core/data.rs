@@ -112,6 +112,66 @@ pub struct FormRule {
     pub avoid: &'static [Words],
 }
 
+/// The law a letter cites, decided by where the person lives (the pieces of each are in
+/// `src/letters/<locale>/law.toml`, in this order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Law {
+    /// The GDPR: the European Union and the EEA.
+    Gdpr,
+    /// The UK GDPR.
+    Uk,
+    /// Switzerland's revised Federal Act on Data Protection.
+    Ch,
+    /// Brazil's LGPD.
+    Lgpd,
+    /// Another country: the letter cites no law.
+    None,
+}
+
+impl Law {
+    pub const ALL: [Law; 5] = [Law::Gdpr, Law::Uk, Law::Ch, Law::Lgpd, Law::None];
+
+    /// The name of its section in `law.toml`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Law::Gdpr => "gdpr",
+            Law::Uk => "uk",
+            Law::Ch => "ch",
+            Law::Lgpd => "lgpd",
+            Law::None => "none",
+        }
+    }
+}
+
+/// The pieces of a law, in the order of `law.toml`'s comment (a letter's `{law.<key>}`).
+pub const LAW_KEYS: [&str; 11] = [
+    "name",
+    "object",
+    "basis",
+    "burden",
+    "deadline",
+    "erase",
+    "restrict",
+    "sensitive",
+    "public",
+    "child",
+    "complaint",
+];
+
+/// Where a person may live (`src/rules/residences.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Residence {
+    /// ISO 3166-1 alpha-2.
+    pub code: &'static str,
+    pub law: Law,
+    /// The data protection authority, as it names itself.
+    pub authority: &'static str,
+    pub authority_en: &'static str,
+    pub site: &'static str,
+    /// Where a person starts a complaint.
+    pub complaint: &'static str,
+}
+
 /// A built-in letter, as written in `src/letters/<locale>/<id>.txt` (made on demand from
 /// [`LETTER_IDS`] and [`LETTER_LOCALES`] by `core::letters`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,6 +181,10 @@ pub struct Letter {
     pub title: &'static str,
     pub description: &'static str,
     pub form: FormKind,
+    /// It states facts that may not be true for everyone (`facts: yes`): the person is asked to
+    /// send it only if they are.
+    pub facts: bool,
+    /// With `{law.<key>}` for the pieces of the law (see [`super::letters::render`]).
     pub body: &'static str,
 }
 

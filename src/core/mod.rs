@@ -10,6 +10,7 @@ pub mod own;
 pub mod popup;
 pub mod raw;
 pub mod recognise;
+pub mod record;
 pub mod report;
 pub mod settings;
 pub mod template;

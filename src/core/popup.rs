@@ -75,6 +75,8 @@ pub enum Notice {
     UndoWouldLose,
     Copied,
     CopyFailed,
+    /// Fill or Copy before the person said where they live: the letter cites that country's law.
+    ChooseResidence,
 }
 
 /// The field the shim writes into, reads and restores.
@@ -128,6 +130,10 @@ pub struct Memory {
     /// The letter as the person edited it; empty when not edited.
     pub text: String,
     pub filled: bool,
+    /// Where the person said they live, for this letter.
+    pub residence: String,
+    /// Their own words for the letter.
+    pub own: String,
 }
 
 /// How long the popup waits for a form that is still drawing before it says what it found.
@@ -212,6 +218,7 @@ impl Model {
         can_undo: bool,
         settings: &Settings,
         today: &str,
+        browser_langs: &[String],
     ) -> Model {
         let remembered = settings.remembered_locale(recognition.lang.as_deref());
         let Some(form) = recognition.form else {
@@ -224,11 +231,21 @@ impl Model {
         };
         let locale = letters::preselect_locale(recognition.locale.as_deref(), remembered);
         let notice = field_notice(&recognition);
+        let mut details = settings.details.clone();
+        let from_form: Vec<String> = recognition
+            .residence
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        details.residence =
+            letters::preselect_residence(&details.residence, &from_form, browser_langs)
+                .unwrap_or_default()
+                .to_string();
         let mut model = Model {
             phase: Phase::Form,
             recognition: Some(recognition),
             locale,
-            details: settings.details.clone(),
+            details,
             own: settings.letters.clone(),
             today: today.to_string(),
             notice,
@@ -317,6 +334,8 @@ impl Model {
             },
             filled: self.phase == Phase::Filled
                 || (self.can_undo && self.notice == Some(Notice::Filled)),
+            residence: self.details.residence.clone(),
+            own: self.details.own.clone(),
         })
     }
 
@@ -332,6 +351,10 @@ impl Model {
         if !same_form || self.phase != Phase::Form {
             return;
         }
+        if letters::law_of(&memory.residence).is_some() {
+            self.details.residence = memory.residence.clone();
+        }
+        self.details.own = memory.own.clone();
         self.select_locale(&memory.locale);
         self.select_letter(&memory.letter);
         if !memory.text.is_empty() {
@@ -421,7 +444,7 @@ impl Model {
                 None => return,
             },
         };
-        self.text = letters::render(body, &self.details, &self.today);
+        self.text = letters::render(body, self.locale, &self.details, &self.today);
         self.letter = id.to_string();
         self.edited = false;
     }
@@ -444,6 +467,9 @@ impl Model {
     /// The person pressed Fill (or Replace, `confirmed`). `fresh` is the page as it is now.
     /// Returns the field to write into, or `None` when the model now shows why not.
     pub fn request_fill(&mut self, mut fresh: Recognition, confirmed: bool) -> Option<u32> {
+        if self.needs_residence() {
+            return None;
+        }
         if let Some(key) = self.picked.clone() {
             apply_pick(&mut fresh, &key);
         }
@@ -477,6 +503,9 @@ impl Model {
     /// an [`Expect`]: if the box changed meanwhile, the shim writes nothing and the popup reads the
     /// page again ([`Model::request_fill`]).
     pub fn request_fill_known(&mut self) -> KnownFill {
+        if self.needs_residence() {
+            return KnownFill::Decided;
+        }
         let Some(known) = self.recognition.clone() else {
             return KnownFill::ReadPage;
         };
@@ -487,6 +516,36 @@ impl Model {
             (Some(_), Some(target)) => KnownFill::Write { target, expect },
             _ => KnownFill::Decided,
         }
+    }
+
+    /// Whether the person must still say where they live before the letter goes anywhere (the
+    /// letter cites that country's law; a letter of their own needs no law). Says so when it is.
+    pub fn needs_residence(&mut self) -> bool {
+        let built_in = letters::find_letter(self.locale, &self.letter).is_some();
+        let missing = built_in && self.details.law().is_none();
+        if missing {
+            self.phase = Phase::Form;
+            self.notice = Some(Notice::ChooseResidence);
+        }
+        missing
+    }
+
+    /// The person said where they live (a code of `letters::residences`, or `letters::OTHER`):
+    /// the letter follows unless they edited it by hand.
+    pub fn set_residence(&mut self, code: &str) {
+        self.details.residence = code.to_string();
+        if self.notice == Some(Notice::ChooseResidence) && self.details.law().is_some() {
+            self.notice = self.recognition.as_ref().and_then(field_notice);
+        }
+        if !self.edited {
+            let id = self.letter.clone();
+            self.select_letter(&id);
+        }
+    }
+
+    /// Whether the chosen letter states facts that may not be true for everyone.
+    pub fn states_facts(&self) -> bool {
+        letters::find_letter(self.locale, &self.letter).is_some_and(|l| l.facts)
     }
 
     /// The person declined to replace their text.
@@ -653,4 +712,50 @@ pub fn language_name(locale: &str) -> &'static str {
         "sv" => "Svenska",
         _ => "",
     }
+}
+
+/// What the popup says comes after Send, for the form at hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NextStep {
+    /// Meta may ask for a code it emailed (the 2024 forms and Brazil's; it expires in about an
+    /// hour).
+    Code,
+    /// A confirmation by email follows.
+    Email,
+    /// The objection applies from then on ("going forward").
+    GoingForward,
+    /// One objection per Accounts Center.
+    AccountsCenter,
+    /// The other platform's form, where the record has no objection there yet.
+    OtherPlatform(Platform),
+    /// The 2024 form's country field, which we never fill.
+    CountryField,
+    /// The third-party form's choice and name fields, which we never fill.
+    ThirdPartyFields,
+}
+
+/// The steps after Send for `verdict`'s form, given the platforms the person already objected on.
+pub fn next_steps(verdict: &Recognition, objected: &[Platform]) -> Vec<NextStep> {
+    let mut steps = Vec::new();
+    let Some(form) = verdict.form else {
+        return steps;
+    };
+    if form == FormKind::ThirdPartyData {
+        steps.push(NextStep::ThirdPartyFields);
+    } else if verdict.year == Some(2024) {
+        steps.push(NextStep::CountryField);
+    }
+    // The code step was seen on the 2024 forms and on Brazil's; on others Meta may still ask.
+    steps.extend([NextStep::Code, NextStep::Email, NextStep::GoingForward]);
+    if form == FormKind::AiObjection {
+        steps.push(NextStep::AccountsCenter);
+        let other = match verdict.platform {
+            Some(Platform::Instagram) => Platform::Facebook,
+            _ => Platform::Instagram,
+        };
+        if !objected.contains(&other) {
+            steps.push(NextStep::OtherPlatform(other));
+        }
+    }
+    steps
 }

@@ -30,6 +30,9 @@ pub struct Recognition {
     /// When it is not sure: the boxes that may take the reason, in page order, for the person to
     /// choose from. Empty when `field` is set or when no box may take it.
     pub candidates: Vec<FieldChoice>,
+    /// The country the form's own country field names, when the person chose one there (a
+    /// code of `letters::residences`): it preselects where they live.
+    pub residence: Option<&'static str>,
     /// Why, in plain words, step by step.
     pub why: Vec<String>,
 }
@@ -479,6 +482,7 @@ pub fn recognise(report: &PageReport) -> Recognition {
         locale: None,
         field: None,
         candidates: Vec::new(),
+        residence: None,
         why: Vec::new(),
     };
     let Some(url) = parse_contact_url(&report.url) else {
@@ -581,6 +585,25 @@ pub fn recognise(report: &PageReport) -> Recognition {
         .locale
         .as_ref()
         .map(|l| l.split('-').next().unwrap_or(l).to_string());
+    // The form's own country field: a drop-down in Meta's form whose chosen option names a
+    // country we know (by code or by name in any of our languages).
+    let page_form = objection_form(report);
+    verdict.residence = report
+        .selected
+        .iter()
+        .filter(|s| page_form.is_none() || s.form == page_form)
+        .find_map(|s| {
+            // A code only in capitals: a lower-case "de" is more likely a language.
+            let code = s.value.len() == 2 && s.value.bytes().all(|b| b.is_ascii_uppercase());
+            code.then(|| crate::core::letters::residence(&s.value).map(|r| r.code))
+                .flatten()
+                .or_else(|| crate::core::letters::residence_from_text(&s.text))
+        });
+    if let Some(code) = verdict.residence {
+        verdict
+            .why
+            .push(format!("the form's country field says {code}"));
+    }
     let (choice, notes) = choose_field(rule, report, verdict.lang.as_deref());
     verdict.why.extend(notes);
     match choice {

@@ -22,6 +22,11 @@ pub struct PageReport {
     /// The page's `<form>` elements that hold a text box or one of Meta's hidden inputs, in
     /// document order; fields and hidden inputs name theirs by position here.
     pub forms: Vec<FormReport>,
+    /// The chosen option of each drop-down list (the form's own country field among them).
+    pub selected: Vec<Selected>,
+    /// The visible parts of the page outside Meta's form, directly in `<body>`: where Meta draws
+    /// its email-code step and its confirmation after Send.
+    pub overlays: Vec<Overlay>,
     /// The document has not finished loading (`document.readyState` is `loading`).
     pub loading: bool,
 }
@@ -58,6 +63,27 @@ impl FieldKind {
     pub fn multiline(self) -> bool {
         !matches!(self, FieldKind::Input)
     }
+}
+
+/// A visible part of the page outside Meta's form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct Overlay {
+    /// Its text, up to 300 characters.
+    pub text: String,
+    /// The visible text boxes in it.
+    pub inputs: u32,
+    /// The buttons in it.
+    pub buttons: u32,
+}
+
+/// A drop-down list's chosen option.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct Selected {
+    pub value: String,
+    pub text: String,
+    pub form: Option<u32>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -139,6 +165,13 @@ impl PageReport {
         for f in &mut self.forms {
             cut(&mut f.id);
         }
+        self.selected.truncate(MAX_HEADINGS);
+        for o in &mut self.selected {
+            cut(&mut o.value);
+            cut(&mut o.text);
+        }
+        self.overlays.truncate(MAX_HEADINGS);
+        self.overlays.iter_mut().for_each(|o| cut(&mut o.text));
         self.fields.truncate(MAX_FIELDS);
         for f in &mut self.fields {
             cut(&mut f.reference);

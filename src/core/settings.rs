@@ -1,7 +1,9 @@
 //! What the extension keeps in the browser's local extension storage, versioned so that an
 //! update never loses it.
 //!
-//! Versions: 1 (language choices and details), 2 (adds the person's own letters).
+//! Versions: 1 (language choices and details), 2 (adds the person's own letters), 3 (adds the
+//! residence among the details; a free-text country of earlier versions becomes it where it
+//! names a country we know, and stays stored as it was).
 //!
 //! Stored data is read entry by entry: each own letter, each language choice and each detail on
 //! its own. What cannot be read is kept aside exactly as it was ([`Kept`]) and written back
@@ -10,12 +12,12 @@
 //! is read as far as this version understands it and never written over.
 
 use super::data::FormKind;
-use super::letters::Details;
+use super::letters::{self, Details};
 use super::own::{next_id, OwnLetter};
 use super::raw::Raw;
 
 /// The storage format this build writes.
-pub const SETTINGS_VERSION: u32 = 2;
+pub const SETTINGS_VERSION: u32 = 3;
 
 /// The storage key.
 pub const SETTINGS_KEY: &str = "settings";
@@ -222,11 +224,18 @@ pub fn load(stored: Option<Result<Raw, ()>>) -> (Settings, Stored) {
             "country" => &mut d.country,
             "account" => &mut d.account,
             "date" => &mut d.date,
+            "residence" => &mut d.residence,
             _ => return false,
         };
         *slot = v.to_string();
         true
     });
+    let d = &mut settings.details;
+    if d.residence.is_empty() {
+        if let Some(code) = letters::residence_from_text(&d.country) {
+            d.residence = code.to_string();
+        }
+    }
     match object.get(KEY_LETTERS) {
         None | Some(Raw::Null) => {}
         Some(Raw::List(items)) => {
@@ -361,6 +370,7 @@ impl Stored {
                 ("country", &d.country),
                 ("account", &d.account),
                 ("date", &d.date),
+                ("residence", &d.residence),
             ]
             .into_iter()
             // An empty detail is no detail: it leaves a kept one of the same name alone.

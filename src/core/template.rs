@@ -4,8 +4,48 @@
 //! depends on nothing but `std`. Rendering is lenient, because the person's own letters may hold
 //! any text: an unknown `{word}` or an unmatched bracket is kept as written.
 
-/// The placeholders a letter may use, the same in every language.
-pub const PLACEHOLDERS: [&str; 4] = ["name", "country", "account", "date"];
+/// The placeholders a letter may use, the same in every language: the person's details, their
+/// own words (`own`), and, in a complaint to an authority, when they objected (`sent`) and where
+/// (`platform`).
+pub const PLACEHOLDERS: [&str; 7] = [
+    "name", "country", "account", "date", "own", "sent", "platform",
+];
+
+/// The placeholders only a complaint uses; they may stand outside an optional passage there.
+pub const COMPLAINT_ONLY: [&str; 2] = ["sent", "platform"];
+
+/// How a letter names a piece of the law it cites: `{law.object}`.
+pub const LAW_TOKEN: &str = "{law.";
+
+/// Replaces every `{law.<key>}` in `template` by `piece(key)`. An empty piece takes the space
+/// before it away with it ("I object {law.object} to" reads "I object to"); an unknown key stays
+/// as written.
+pub fn expand_law<'a>(template: &str, piece: &dyn Fn(&str) -> Option<&'a str>) -> String {
+    let mut out = String::with_capacity(template.len() + 256);
+    let mut rest = template;
+    while let Some(at) = rest.find(LAW_TOKEN) {
+        let after = &rest[at + LAW_TOKEN.len()..];
+        let Some((key, tail)) = after.split_once('}') else {
+            break;
+        };
+        match piece(key) {
+            Some(value) => {
+                out.push_str(&rest[..at]);
+                if value.is_empty() {
+                    if out.ends_with(' ') {
+                        out.pop();
+                    }
+                } else {
+                    out.push_str(value);
+                }
+            }
+            None => out.push_str(&rest[..at + LAW_TOKEN.len() + key.len() + 1]),
+        }
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Piece<'a> {
@@ -177,6 +217,11 @@ pub fn clean_value(value: &str, max_chars: usize) -> String {
 /// to an optional passage that holds a placeholder, passages do not nest, and only `{date}` stands
 /// outside a passage. Returns what is wrong, in words.
 pub fn check(template: &str) -> Vec<String> {
+    check_with(template, &["date"])
+}
+
+/// [`check`] for a template whose placeholders `free` may stand outside a passage.
+pub fn check_with(template: &str, free: &[&str]) -> Vec<String> {
     let mut problems = Vec::new();
     let mut depth = 0;
     let mut passage_has_var = false;
@@ -207,7 +252,7 @@ pub fn check(template: &str) -> Vec<String> {
                         let name = &rest[..end];
                         if !PLACEHOLDERS.contains(&name) {
                             problems.push(format!("unknown placeholder {{{name}}}"));
-                        } else if depth == 0 && name != "date" {
+                        } else if depth == 0 && !free.contains(&name) {
                             problems.push(format!(
                                 "{{{name}}} stands outside an optional passage [..]"
                             ));

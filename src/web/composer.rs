@@ -13,9 +13,13 @@ use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlTextAreaElem
 
 use crate::core::composer::{Composer, Start, Target};
 use crate::core::fill::field_length;
-use crate::core::popup::language_name;
 
-use super::dom::{add, document, el, on, set, set_value, target, value, Listening};
+use crate::core::letters;
+use crate::core::ui::{self, Msg};
+
+use super::dom::{
+    add, document, el, on, residence_options, set, set_value, target, value, Listening,
+};
 use super::{copy_text, today};
 
 struct Page {
@@ -94,10 +98,41 @@ pub fn start_composer() -> bool {
     }));
 
     let composer = page.borrow().composer.clone();
-    for locale in composer.locales() {
-        let option = el(&doc, "option", "", Some(language_name(locale)));
-        set(&option, "value", locale);
-        set(&option, "lang", locale);
+    // Where the person lives (the page holds `select#residence`, the own-words box `#own` and the
+    // note `#truth`; an older page without them still works).
+    if let Some(select) = doc.get_element_by_id("residence") {
+        let words = [tr(Msg::ResidenceChoose), tr(Msg::ResidenceOther)];
+        residence_options(
+            &doc,
+            &select,
+            &composer.details.residence,
+            names_locale(),
+            &words,
+        );
+        on(&page, &select, "change", |page, e| {
+            let Some(code) = target(e).map(|t| value(&t)) else {
+                return;
+            };
+            if letters::law_of(&code).is_some() {
+                page.borrow_mut().composer.set_detail("residence", &code);
+                draw(page, false);
+            }
+        });
+    }
+    if let Some(own) = doc.get_element_by_id("own") {
+        set_value(&own, "");
+        on(&page, &own, "input", |page, e| {
+            let Some(words) = target(e).map(|t| value(&t)) else {
+                return;
+            };
+            page.borrow_mut().composer.set_detail("own", &words);
+            draw(page, false);
+        });
+    }
+    let lang = page_lang();
+    for (locale, name) in super::language_list(&lang, &composer.locales()) {
+        let option = el(&doc, "option", "", Some(&name));
+        set(&option, "value", &locale);
         add(&p.lang, &option);
     }
     if let Ok(details) = doc.query_selector_all("[data-detail]") {
@@ -156,6 +191,17 @@ pub fn start_composer() -> bool {
 fn act(page: &Shared, action: Action) {
     match action {
         Action::Copy => {
+            if page.borrow().composer.needs_residence() {
+                if let Some(p) = document().as_ref().and_then(parts) {
+                    p.status.set_text_content(Some(&tr(Msg::ResidenceNeeded)));
+                }
+                if let Some(select) = document().and_then(|d| d.get_element_by_id("residence")) {
+                    if let Some(h) = select.dyn_ref::<HtmlElement>() {
+                        let _ = h.focus();
+                    }
+                }
+                return;
+            }
             let text = page.borrow().composer.text.clone();
             wasm_bindgen_futures::spawn_local(async move { copy(&text).await });
         }
@@ -177,9 +223,11 @@ fn start() -> Start {
         .iter()
         .filter_map(|v| v.as_string())
         .collect();
+    // The letter's language: as the address asks, else the page's own language.
+    let lang = param("lang").or_else(|| Some(page_lang()).filter(|l| !l.is_empty()));
     Start {
         platform: param("platform"),
-        lang: param("lang"),
+        lang,
         reason: param("reason"),
         preferred,
         today: today(),
@@ -251,6 +299,13 @@ fn draw(page: &Shared, reasons: bool) {
     }
     set(&p.output, "lang", c.locale);
     p.count.set_text_content(Some(&count_text(&c.text)));
+    if let Some(truth) = doc.get_element_by_id("truth") {
+        if c.states_facts() {
+            let _ = truth.remove_attribute("hidden");
+        } else {
+            set(&truth, "hidden", "");
+        }
+    }
 
     match c.form_url() {
         Some(url) => {
@@ -262,25 +317,47 @@ fn draw(page: &Shared, reasons: bool) {
             set(&p.link, "aria-disabled", "true");
         }
     }
-    p.link.set_text_content(Some(link_text(c.target)));
+    p.link.set_text_content(Some(&link_text(c.target)));
 }
 
-fn link_text(target: Target) -> &'static str {
-    match target {
-        Target::Facebook => "Open Facebook\u{2019}s objection form",
-        Target::Instagram => "Open Instagram\u{2019}s objection form",
-        Target::ThirdPartyData => "Open Meta\u{2019}s form for third-party information",
-    }
+fn link_text(target: Target) -> String {
+    tr(match target {
+        Target::Facebook => Msg::OpenFormFacebook,
+        Target::Instagram => Msg::OpenFormInstagram,
+        Target::ThirdPartyData => Msg::OpenFormThirdPartyData,
+    })
 }
 
 /// "1,234 characters", counted the way a form field counts them.
 fn count_text(text: &str) -> String {
-    let n = field_length(text);
-    if n == 1 {
-        "1 character".to_string()
-    } else {
-        format!("{} characters", group_thousands(n))
-    }
+    ui::message(
+        &page_ui_locale(),
+        Msg::CharCount,
+        &[group_thousands(field_length(text))],
+    )
+}
+
+/// The page's language (`<html lang>`: `de`, `pt-BR`…); the site has a page per language.
+fn page_lang() -> String {
+    document()
+        .and_then(|d| d.document_element())
+        .and_then(|h| h.get_attribute("lang"))
+        .unwrap_or_default()
+}
+
+/// The interface locale of the page's language.
+fn page_ui_locale() -> String {
+    ui::ui_locale(&page_lang()).to_string()
+}
+
+/// An interface message in the page's language.
+fn tr(msg: Msg) -> String {
+    ui::message(&page_ui_locale(), msg, &[])
+}
+
+/// The letters' locale closest to the page's language, in which countries are named.
+fn names_locale() -> &'static str {
+    letters::best_locale(&page_lang().to_ascii_lowercase()).unwrap_or(letters::FALLBACK_LOCALE)
 }
 
 fn group_thousands(n: u32) -> String {
@@ -301,15 +378,9 @@ async fn copy(text: &str) {
     let Some(doc) = document() else { return };
     let Some(p) = parts(&doc) else { return };
     if ok {
-        p.status.set_text_content(Some(
-            "Copied. Now open the form, click into the box that asks how the processing affects \
-             you, and paste the letter there.",
-        ));
+        p.status.set_text_content(Some(&tr(Msg::NoticeCopied)));
     } else {
-        p.status.set_text_content(Some(
-            "Your browser did not let us copy. The letter is selected: copy it with Ctrl+C \
-             (\u{2318}+C on a Mac), or press and hold on a phone and choose Copy.",
-        ));
+        p.status.set_text_content(Some(&tr(Msg::NoticeCopyFailed)));
         if let Some(area) = p.output.dyn_ref::<HtmlTextAreaElement>() {
             let _ = area.unchecked_ref::<HtmlElement>().focus();
             area.select();

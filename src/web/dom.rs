@@ -7,7 +7,7 @@ use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
-use crate::core::letters::Details;
+use crate::core::letters::{self, Details};
 use crate::core::ui::Msg;
 
 pub fn document() -> Option<Document> {
@@ -63,6 +63,11 @@ pub fn detail_inputs(doc: &Document, details: &Details) -> Vec<(&'static str, El
         .editable()
         .into_iter()
         .map(|(key, current)| {
+            if key == "residence" {
+                let (wrap, select) = residence_field(doc, current);
+                set(&select, "data-detail", key);
+                return (key, wrap, select);
+            }
             let label = super::t(detail_msg(key));
             let (wrap, input) = labelled(doc, "input", &format!("detail-{key}"), &label, current);
             set(&input, "data-detail", key);
@@ -75,10 +80,60 @@ pub fn detail_inputs(doc: &Document, details: &Details) -> Vec<(&'static str, El
 /// A detail's label (`detail_*`), by placeholder name (see [`Details::editable`]).
 fn detail_msg(key: &str) -> Msg {
     match key {
-        "country" => Msg::DetailCountry,
         "account" => Msg::DetailAccount,
         _ => Msg::DetailName,
     }
+}
+
+/// Fills a residence `select`: an empty first choice while none is chosen (`words[0]`), the
+/// countries named in `locale` in its alphabetical order, another country last (`words[1]`).
+pub fn residence_options(
+    doc: &Document,
+    select: &Element,
+    current: &str,
+    locale: &str,
+    words: &[String; 2],
+) {
+    select.set_text_content(None);
+    let option = |value: &str, text: &str| {
+        let o = el(doc, "option", "", Some(text));
+        set(&o, "value", value);
+        if value == current {
+            set(&o, "selected", "");
+        }
+        add(select, &o);
+    };
+    if letters::law_of(current).is_none() {
+        option("", &words[0]);
+    }
+    for (code, name) in letters::countries(locale) {
+        option(code, name);
+    }
+    option(letters::OTHER, &words[1]);
+}
+
+/// "Where do you live?": `select#residence[name=residence]` with the countries named in the
+/// interface's language and in its alphabetical order, "Another country" last, and an empty first
+/// choice while none is chosen; a hint says why it matters. Returns the wrapper and the select.
+pub fn residence_field(doc: &Document, current: &str) -> (Element, Element) {
+    let wrap = el(doc, "div", "field residence", None);
+    let label = el(doc, "label", "", Some(&super::t(Msg::ResidenceLabel)));
+    set(&label, "for", "residence");
+    add(&wrap, &label);
+    let select = el(doc, "select", "", None);
+    set(&select, "id", "residence");
+    set(&select, "name", "residence");
+    set(&select, "aria-describedby", "residence-hint");
+    let words = [
+        super::t(Msg::ResidenceChoose),
+        super::t(Msg::ResidenceOther),
+    ];
+    residence_options(doc, &select, current, super::names_locale(), &words);
+    add(&wrap, &select);
+    let hint = el(doc, "p", "hint", Some(&super::t(Msg::ResidenceHint)));
+    set(&hint, "id", "residence-hint");
+    add(&wrap, &hint);
+    (wrap, select)
 }
 
 /// The value of an input, textarea or select.

@@ -6,6 +6,7 @@ mod composer;
 mod dom;
 mod options;
 mod popup;
+mod record;
 
 use wasm_bindgen::prelude::*;
 
@@ -34,6 +35,12 @@ extern "C" {
     async fn copy_text(text: &str) -> JsValue;
     #[wasm_bindgen(js_name = uiLanguage)]
     fn ui_language() -> String;
+    #[wasm_bindgen(js_name = extVersion)]
+    fn ext_version() -> String;
+    #[wasm_bindgen(js_name = formatDate)]
+    fn format_date(ui: &str, day: &str) -> String;
+    #[wasm_bindgen(js_name = languageNames)]
+    fn language_names(ui: &str, codes: Vec<String>, owns: Vec<String>) -> Vec<String>;
     #[wasm_bindgen(js_name = openOptions)]
     fn open_options();
     #[wasm_bindgen(js_name = downloadText)]
@@ -186,6 +193,90 @@ fn js_of(raw: &Raw) -> JsValue {
 thread_local! {
     /// The interface's locale, from the browser's language (once per page).
     static UI_LOCALE: &'static str = crate::core::ui::ui_locale(&ui_language());
+}
+
+/// The letters' locale closest to the interface's (`pt_PT` → `pt`): the language countries and
+/// languages are named in.
+fn names_locale() -> &'static str {
+    UI_LOCALE.with(|locale| {
+        crate::core::letters::best_locale(&locale.replace('_', "-").to_ascii_lowercase())
+            .unwrap_or(crate::core::letters::FALLBACK_LOCALE)
+    })
+}
+
+/// The letters' languages `codes`, named in the interface language `ui` (with their own name
+/// where it differs) in its alphabetical order; where the browser cannot name languages, by their
+/// own names in the order given.
+fn language_list(ui: &str, codes: &[&str]) -> Vec<(String, String)> {
+    let owns = codes
+        .iter()
+        .map(|c| crate::core::popup::language_name(c).to_string())
+        .collect();
+    let flat = language_names(ui, codes.iter().map(|c| c.to_string()).collect(), owns);
+    if flat.len() != codes.len() * 2 {
+        return codes
+            .iter()
+            .map(|c| {
+                (
+                    c.to_string(),
+                    crate::core::popup::language_name(c).to_string(),
+                )
+            })
+            .collect();
+    }
+    flat.chunks(2)
+        .map(|pair| (pair[0].clone(), pair[1].clone()))
+        .collect()
+}
+
+/// [`language_list`] in the interface's language.
+fn ui_language_list(codes: &[&str]) -> Vec<(String, String)> {
+    UI_LOCALE.with(|locale| language_list(locale, codes))
+}
+
+/// Who made this, its version, and the privacy statement (packaged as `privacy.html`): at the foot
+/// of the popup and in the options page's About card.
+fn about(doc: &web_sys::Document) -> web_sys::Element {
+    let p = dom::el(doc, "p", "about", None);
+    let text = format!(
+        "{} {} \u{b7} {} ",
+        t(Msg::ExtName),
+        t_with(Msg::AboutVersion, &[ext_version()]),
+        t(Msg::AboutNotMeta)
+    );
+    dom::add(&p, &dom::el(doc, "span", "", Some(&text)));
+    let a = dom::el(doc, "a", "", Some(&t(Msg::AboutPrivacy)));
+    dom::set(&a, "href", "privacy.html");
+    dom::set(&a, "target", "_blank");
+    dom::set(&a, "hreflang", "en");
+    dom::add(&p, &a);
+    p
+}
+
+/// A day (`YYYY-MM-DD`) as written in the interface's language.
+fn ui_date(day: &str) -> String {
+    UI_LOCALE.with(|locale| format_date(locale, day))
+}
+
+/// One language's name in the interface's language.
+fn language_label(code: &str) -> String {
+    ui_language_list(&[code])
+        .pop()
+        .map(|(_, name)| name)
+        .unwrap_or_default()
+}
+
+/// The browser's preferred languages, most preferred first (`en-IE`, `de`…).
+fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// A message of the interface in the browser's language, with `$1`, `$2`… replaced.

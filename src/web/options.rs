@@ -13,7 +13,7 @@ use web_sys::{Document, Element, HtmlInputElement};
 use crate::core::data::FormKind;
 use crate::core::letters::{self, Details};
 use crate::core::own::{self, ImportProblem, LetterProblem, OwnLetter, RawExport};
-use crate::core::popup::language_name;
+use crate::core::record::Entry;
 use crate::core::settings::{Settings, Stored};
 use crate::core::ui::Msg;
 
@@ -49,6 +49,8 @@ struct Page {
     deleted: Option<OwnLetter>,
     listeners: Vec<EventListener>,
     focus: Option<&'static str>,
+    /// The record of the person's objections.
+    record: Vec<Entry>,
 }
 
 type Shared = Rc<RefCell<Page>>;
@@ -71,6 +73,7 @@ pub(super) async fn start_options() {
         deleted: None,
         listeners: Vec::new(),
         focus: None,
+        record: super::record::read().await.entries,
     }));
     render(&page);
     // Another open page (the popup, another options page) saved: show what is stored now,
@@ -128,6 +131,11 @@ enum Action {
     Delete(String),
     UndoDelete,
     Export,
+    /// The record of objections as a text file.
+    ExportRecord,
+    /// Delete the recorded objection with this key ([`entry_key`]).
+    DeleteRecord(String),
+    CopyComplaint,
 }
 
 impl Action {
@@ -145,6 +153,9 @@ impl Action {
             Action::Delete(_) => "delete",
             Action::UndoDelete => "undo-delete",
             Action::Export => "export",
+            Action::ExportRecord => "export-record",
+            Action::DeleteRecord(_) => "delete-record",
+            Action::CopyComplaint => "copy-complaint",
         }
     }
 }
@@ -194,10 +205,7 @@ fn form_options() -> Vec<(String, String)> {
 }
 
 fn locale_options() -> Vec<(String, String)> {
-    letters::locales()
-        .into_iter()
-        .map(|l| (l.to_string(), language_name(l).to_string()))
-        .collect()
+    super::ui_language_list(&letters::locales())
 }
 
 fn render(page: &Shared) {
@@ -258,6 +266,16 @@ fn render(page: &Shared) {
         &letters_section(page, &doc, &settings, draft.as_ref()),
     );
     add(&root, &transfer_section(page, &doc));
+    let record = page.borrow().record.clone();
+    add(&root, &record_section(page, &doc, &record, &settings));
+    let about = el(&doc, "section", "card", None);
+    set(&about, "id", "about");
+    set(&about, "aria-labelledby", "about-heading");
+    let h = el(&doc, "h2", "", Some(&t(Msg::AboutTitle)));
+    set(&h, "id", "about-heading");
+    add(&about, &h);
+    add(&about, &super::about(&doc));
+    add(&root, &about);
     if let Some(selector) = page.borrow_mut().focus.take() {
         focus(&doc, selector);
     }
@@ -367,8 +385,15 @@ fn details_section(page: &Shared, doc: &Document, details: &Details) -> Element 
                     }
                     Err(e) => (update_error_text(e, |()| t(Msg::NotSaved)), "error"),
                 });
-                drop(p);
-                render_notice_only(&page);
+                if key == "residence" {
+                    // The authority to complain to follows where the person lives.
+                    p.focus = Some("#residence");
+                    drop(p);
+                    render(&page);
+                } else {
+                    drop(p);
+                    render_notice_only(&page);
+                }
             });
         });
         add(&section, &wrap);
@@ -415,7 +440,7 @@ fn letters_section(
         let meta = format!(
             "{} \u{b7} {}",
             t(form_name_msg(letter.form)),
-            language_name(&letter.locale)
+            super::language_label(&letter.locale)
         );
         add(
             &text,
@@ -481,7 +506,7 @@ fn letters_section(
                     for l in letters::letters_for(form, locale) {
                         choices.push((
                             format!("{locale}/{}", l.id),
-                            format!("{} \u{b7} {}", language_name(locale), l.title),
+                            format!("{} \u{b7} {}", super::language_label(locale), l.title),
                         ));
                     }
                 }
@@ -534,6 +559,35 @@ fn editor(page: &Shared, doc: &Document, d: &Draft) -> Element {
     let hint = el(doc, "p", "hint", Some(&t(Msg::LetterBodyHint)));
     set(&hint, "id", "letter-body-hint");
     add(&box_, &hint);
+    // What the placeholders do: the letter as it reads with the person's details, as they type.
+    let shown = el(doc, "div", "rendered", None);
+    add(&shown, &el(doc, "p", "hint", Some(&t(Msg::LetterRendered))));
+    let rendered = el(doc, "pre", "sent-text", None);
+    set(&rendered, "id", "letter-rendered");
+    set(&rendered, "aria-live", "off");
+    add(&shown, &rendered);
+    add(&box_, &shown);
+    let draw = |page: &Shared| {
+        let details = page.borrow().settings.details.clone();
+        let locale = read_field("letter-locale");
+        let text = letters::render(
+            &read_field("letter-body"),
+            &locale,
+            &details,
+            &super::today(),
+        );
+        if let Some(e) = document().and_then(|d| d.get_element_by_id("letter-rendered")) {
+            e.set_text_content(Some(&text));
+        }
+    };
+    on(page, &body_area, "input", move |page, _| draw(page));
+    let rendered_text = letters::render(
+        &d.body,
+        &d.locale,
+        &page.borrow().settings.details,
+        &super::today(),
+    );
+    rendered.set_text_content(Some(&rendered_text));
     let row = el(doc, "div", "actions", None);
     add(
         &row,
@@ -637,8 +691,207 @@ fn read_field(id: &str) -> String {
         .unwrap_or_default()
 }
 
+/// What names a recorded objection for deleting it: when and where it was sent.
+fn entry_key(e: &Entry) -> String {
+    format!("{}|{}|{}", e.at as u64, e.platform, e.form)
+}
+
+/// The record of objections: each one with its date, platform, form, language and what Meta
+/// showed after Send, the text folded away; export and delete; and, if Meta refuses, the data
+/// protection authority of where the person lives with a complaint they can send.
+fn record_section(page: &Shared, doc: &Document, record: &[Entry], settings: &Settings) -> Element {
+    let section = el(doc, "section", "card", None);
+    set(&section, "id", "record");
+    set(&section, "aria-labelledby", "record-heading");
+    let h = el(doc, "h2", "", Some(&t(Msg::RecordTitle)));
+    set(&h, "id", "record-heading");
+    add(&section, &h);
+    if record.is_empty() {
+        add(&section, &el(doc, "p", "hint", Some(&t(Msg::RecordEmpty))));
+    }
+    let list = el(doc, "ul", "record-list", None);
+    let mut newest: Vec<&Entry> = record.iter().collect();
+    newest.sort_by(|a, b| b.date.cmp(&a.date).then(b.at.total_cmp(&a.at)));
+    for e in &newest {
+        let item = el(doc, "li", "", None);
+        set(&item, "data-record", "");
+        set(&item, "data-platform", &e.platform);
+        set(&item, "data-form", &e.form);
+        set(&item, "data-date", &e.date);
+        let platform = e
+            .platform()
+            .map(|p| t(super::platform_msg(p)))
+            .unwrap_or_default();
+        let mut line = t_with(Msg::RecordSent, &[platform, super::ui_date(&e.date)]);
+        if let Some(form) = e.form() {
+            line.push_str(" \u{b7} ");
+            line.push_str(&t(form_name_msg(form)));
+        }
+        if !e.locale.is_empty() {
+            line.push_str(" \u{b7} ");
+            line.push_str(&super::language_label(&e.locale));
+        }
+        add(&item, &el(doc, "p", "", Some(&line)));
+        for (flag, key) in [
+            (e.code, Msg::RecordCode),
+            (e.confirmed, Msg::RecordConfirmed),
+        ] {
+            if flag {
+                add(
+                    &item,
+                    &el(doc, "p", "hint", Some(&format!("\u{2713} {}", t(key)))),
+                );
+            }
+        }
+        let text = el(doc, "details", "", None);
+        add(&text, &el(doc, "summary", "", Some(&t(Msg::RecordText))));
+        let body = el(doc, "pre", "sent-text", Some(&e.text));
+        set(&body, "lang", &e.locale);
+        add(&text, &body);
+        add(&item, &text);
+        add(
+            &item,
+            &button(
+                page,
+                doc,
+                Action::DeleteRecord(entry_key(e)),
+                "linkish",
+                &t(Msg::RecordDelete),
+            ),
+        );
+        add(&list, &item);
+    }
+    add(&section, &list);
+    if !record.is_empty() {
+        add(
+            &section,
+            &button(page, doc, Action::ExportRecord, "", &t(Msg::RecordExport)),
+        );
+    }
+
+    // If Meta refuses: the authority of where the person lives, and a complaint to send it.
+    let refused = el(doc, "div", "refused", None);
+    set(&refused, "id", "refused");
+    add(&refused, &el(doc, "h3", "", Some(&t(Msg::RefusedTitle))));
+    let details = &settings.details;
+    match letters::residence(&details.residence) {
+        Some(r) => {
+            set(&refused, "data-authority", r.code);
+            add(
+                &refused,
+                &el(
+                    doc,
+                    "p",
+                    "",
+                    Some(&t_with(Msg::RefusedAuthority, &[r.authority.to_string()])),
+                ),
+            );
+            let a = el(doc, "a", "link", Some(&t(Msg::RefusedOpen)));
+            set(&a, "href", r.complaint);
+            set(&a, "target", "_blank");
+            set(&a, "rel", "noopener noreferrer");
+            add(&refused, &a);
+            let latest = newest.first();
+            let locale = latest
+                .map(|e| e.locale.as_str())
+                .filter(|l| !l.is_empty())
+                .and_then(letters::best_locale)
+                .unwrap_or_else(|| super::names_locale());
+            let sent = latest.map(|e| e.date.clone()).unwrap_or_default();
+            let platform = latest
+                .and_then(|e| e.platform())
+                .map(|p| t(super::platform_msg(p)))
+                .unwrap_or_else(|| t(Msg::PlatformFacebook));
+            let draft =
+                letters::render_complaint(locale, details, &sent, &platform, &super::today())
+                    .unwrap_or_default();
+            let (wrap, area) = super::dom::labelled(
+                doc,
+                "textarea",
+                "complaint",
+                &t(Msg::ComplaintLabel),
+                &draft,
+            );
+            set(&area, "rows", "10");
+            set(&area, "lang", locale);
+            add(&refused, &wrap);
+            add(
+                &refused,
+                &button(page, doc, Action::CopyComplaint, "", &t(Msg::ComplaintCopy)),
+            );
+        }
+        None => add(
+            &refused,
+            &el(doc, "p", "hint", Some(&t(Msg::RefusedNoAuthority))),
+        ),
+    }
+    add(&section, &refused);
+    section
+}
+
+/// The record as text, newest first, for the person to keep.
+fn record_text(record: &[Entry]) -> String {
+    let mut newest: Vec<&Entry> = record.iter().collect();
+    newest.sort_by(|a, b| b.date.cmp(&a.date).then(b.at.total_cmp(&a.at)));
+    let mut out = format!("{}\n\n", t(Msg::RecordTitle));
+    for e in newest {
+        let platform = e
+            .platform()
+            .map(|p| t(super::platform_msg(p)))
+            .unwrap_or_default();
+        let form = e.form().map(|f| t(form_name_msg(f))).unwrap_or_default();
+        out.push_str(&format!(
+            "{} \u{b7} {platform} \u{b7} {form} \u{b7} {}\n",
+            e.date, e.form_id
+        ));
+        for (flag, key) in [
+            (e.code, Msg::RecordCode),
+            (e.confirmed, Msg::RecordConfirmed),
+        ] {
+            if flag {
+                out.push_str(&format!("{}\n", t(key)));
+            }
+        }
+        out.push_str(&format!("\n{}\n\n----------\n\n", e.text));
+    }
+    out
+}
+
 async fn act(page: &Shared, action: Action) {
     match action {
+        Action::ExportRecord => {
+            let text = record_text(&page.borrow().record);
+            super::download_text(&format!("objections-{}.txt", super::today()), &text);
+            return;
+        }
+        Action::DeleteRecord(key) => {
+            let updated = super::record::update(|entries| {
+                let before = entries.len();
+                entries.retain(|e| entry_key(e) != key);
+                entries.len() != before
+            })
+            .await;
+            let mut p = page.borrow_mut();
+            if let Some(r) = updated {
+                p.record = r.entries;
+                p.notice = Some((t(Msg::RecordDeleted), "ok"));
+            } else {
+                p.notice = Some((t(Msg::NotSaved), "error"));
+            }
+            p.focus = Some("#record-heading");
+        }
+        Action::CopyComplaint => {
+            let text = document()
+                .and_then(|d| d.get_element_by_id("complaint"))
+                .map(|e| value(&e))
+                .unwrap_or_default();
+            let ok = super::copy_text(&text).await.as_bool().unwrap_or(false);
+            page.borrow_mut().notice = Some(if ok {
+                (t(Msg::NoticeCopied), "ok")
+            } else {
+                (t(Msg::NoticeCopyFailed), "error")
+            });
+        }
         Action::NewLetter => {
             let mut p = page.borrow_mut();
             p.draft = Some(Draft {

@@ -15,22 +15,25 @@ use crate::core::data::{FormKind, Platform};
 use crate::core::fill::{field_length, Expect};
 use crate::core::letters;
 use crate::core::popup::{
-    box_memory_key, language_name, off_form_links, still_drawing, FieldTarget, KnownFill, Memory,
-    Model, Notice, Phase,
+    box_memory_key, next_steps, off_form_links, still_drawing, FieldTarget, KnownFill, Memory,
+    Model, NextStep, Notice, Phase,
 };
 use crate::core::raw::Raw;
 use crate::core::recognise::{parse_contact_url, recognise, site_platform, Recognition};
+use crate::core::record::{self, Entry};
 use crate::core::report::PageReport;
 use crate::core::settings::{Settings, Stored};
 use crate::core::ui::Msg;
 
 use super::dom::{
-    add, detail_inputs, document, el, focus, on, set, set_value, target, value, Listening,
+    add, detail_inputs, document, el, focus, on, residence_field, set, set_value, target, value,
+    Listening,
 };
 use super::{
-    call_shim, copy_text, form_title_msg, from_js, js_of, on_settings_changed, open_options,
-    platform_msg, read_settings, session_get, session_set, storage_get, storage_set, storage_state,
-    storage_texts, t, t_with, tab_url, target_tab, to_js, today, update_settings,
+    browser_languages, call_shim, copy_text, form_title_msg, from_js, js_of, language_label,
+    on_settings_changed, open_options, platform_msg, read_settings, session_get, session_set,
+    storage_get, storage_set, storage_state, storage_texts, t, t_with, tab_url, target_tab, to_js,
+    today, ui_date, ui_language_list, update_settings,
 };
 use crate::core::letters::Details;
 
@@ -51,6 +54,8 @@ struct App {
     /// When the popup first read the page (ms since the epoch), for its patience with a form
     /// that is still drawing.
     started: f64,
+    /// The record of the person's objections (for the checklist and what comes after Send).
+    record: Vec<Entry>,
 }
 
 type Shared = Rc<RefCell<App>>;
@@ -85,6 +90,7 @@ pub(super) async fn start_popup() {
         listeners: Vec::new(),
         focus: None,
         started: js_sys::Date::now(),
+        record: Vec::new(),
     }));
     render(&app);
     load(&app).await;
@@ -161,9 +167,9 @@ async fn watch(app: &Shared) {
             let waited = (js_sys::Date::now() - a.started).max(0.0) as u32;
             let drawing = still_drawing(&report, &verdict, waited);
             let was = (a.model.phase, a.model.notice.clone());
-            let changed = a
-                .model
-                .refreshed(verdict, |m, v| m.loaded(v, undo, &settings, &today));
+            let changed = a.model.refreshed(verdict, |m, v| {
+                m.loaded(v, undo, &settings, &today, &browser_languages())
+            });
             a.model.set_drawing(drawing);
             changed || was != (a.model.phase, a.model.notice.clone())
         };
@@ -247,6 +253,7 @@ async fn load(app: &Shared) {
     let tab = target_tab().await.as_f64().map_or(-1, |n| n as i32);
     let (settings, stored) = read_settings().await;
     let url = tab_url(tab).await.as_string().unwrap_or_default();
+    let record = super::record::read().await.entries;
     let model = Model::loading();
     // Only Meta's help-centre contact pages are read; no script goes into any other page.
     let model = if parse_contact_url(&url).is_none() {
@@ -254,14 +261,15 @@ async fn load(app: &Shared) {
             url: url.clone(),
             ..PageReport::default()
         });
-        model.loaded(verdict, false, &settings, &today())
+        model.loaded(verdict, false, &settings, &today(), &browser_languages())
     } else {
         match page_report_at(tab, &url).await {
             Some(report) => {
                 let verdict = recognise(&report);
                 let undo = can_undo(&report, &verdict);
                 let drawing = still_drawing(&report, &verdict, 0);
-                let mut model = model.loaded(verdict, undo, &settings, &today());
+                let mut model =
+                    model.loaded(verdict, undo, &settings, &today(), &browser_languages());
                 model.set_drawing(drawing);
                 model
             }
@@ -275,6 +283,7 @@ async fn load(app: &Shared) {
         a.settings = settings;
         a.stored = stored;
         a.model = model;
+        a.record = record;
     }
     remembered_box(app).await;
     // What the popup showed on this tab before it was closed (the letter, its language, edits).
@@ -333,6 +342,7 @@ fn notice_text(n: &Notice) -> (String, &'static str) {
         Notice::UndoWouldLose => (t(Msg::NoticeUndoWouldLose), "warn"),
         Notice::Copied => (t(Msg::NoticeCopied), "ok"),
         Notice::CopyFailed => (t(Msg::NoticeCopyFailed), "error"),
+        Notice::ChooseResidence => (t(Msg::ResidenceNeeded), "warn"),
     };
     (text, tone)
 }
@@ -412,10 +422,10 @@ fn render(app: &Shared) {
             add(&status, &el(&doc, "p", "headline", Some(&headline)));
             let lang = verdict
                 .and_then(|r| r.locale.as_deref())
-                .map(language_name)
+                .map(language_label)
                 .filter(|n| !n.is_empty());
             let detail = match lang {
-                Some(name) => t_with(Msg::FormLanguage, &[name.to_string()]),
+                Some(name) => t_with(Msg::FormLanguage, &[name]),
                 None => t(Msg::FormLanguageUnknown),
             };
             add(&status, &el(&doc, "p", "detail", Some(&detail)));
@@ -430,7 +440,19 @@ fn render(app: &Shared) {
                 add(&root, &compose(app, &doc, &model));
             }
             add(&root, &actions(app, &doc, &model));
+            if model.phase == Phase::Filled {
+                if let Some(verdict) = verdict {
+                    add(&root, &after_send(&doc, verdict, &app.borrow().record));
+                }
+            }
         }
+    }
+    if model.phase != Phase::Loading {
+        let (record, site) = {
+            let a = app.borrow();
+            (a.record.clone(), a.site)
+        };
+        add(&root, &checklist(app, &doc, &record, site));
     }
     // What could not be read of the person's stored data: said in every state, never hidden.
     let (storage, notes) = {
@@ -446,10 +468,10 @@ fn render(app: &Shared) {
         }
         add(&root, &box_);
     }
-    add(
-        &root,
-        &el(&doc, "footer", "privacy", Some(&t(Msg::FooterPrivacy))),
-    );
+    let footer = el(&doc, "footer", "privacy", None);
+    add(&footer, &el(&doc, "p", "", Some(&t(Msg::FooterPrivacy))));
+    add(&footer, &super::about(&doc));
+    add(&root, &footer);
     let more = button(
         app,
         &doc,
@@ -480,6 +502,101 @@ fn render(app: &Shared) {
             }
         }
     }
+}
+
+/// What comes after Send for this form (see [`next_steps`]), once the letter is in it.
+fn after_send(doc: &Document, verdict: &Recognition, record: &[Entry]) -> Element {
+    let section = el(doc, "section", "next", None);
+    set(&section, "aria-labelledby", "next-title");
+    let h = el(doc, "h2", "", Some(&t(Msg::NextTitle)));
+    set(&h, "id", "next-title");
+    add(&section, &h);
+    let objected: Vec<Platform> = record.iter().filter_map(Entry::platform).collect();
+    let list = el(doc, "ul", "", None);
+    for step in next_steps(verdict, &objected) {
+        let (key, text) = match step {
+            NextStep::Code => ("code", t(Msg::NextCode)),
+            NextStep::Email => ("email", t(Msg::NextEmail)),
+            NextStep::GoingForward => ("going-forward", t(Msg::NextForward)),
+            NextStep::AccountsCenter => ("accounts-center", t(Msg::NextAccounts)),
+            NextStep::OtherPlatform(p) => (
+                "other-platform",
+                t_with(Msg::NextOther, &[t(platform_msg(p))]),
+            ),
+            NextStep::CountryField => ("country-field", t(Msg::NextCountry)),
+            NextStep::ThirdPartyFields => ("third-party-fields", t(Msg::NextThirdParty)),
+        };
+        let item = el(doc, "li", "", Some(&text));
+        set(&item, "data-step", key);
+        add(&list, &item);
+    }
+    add(&section, &list);
+    section
+}
+
+/// The record as a checklist, on every page: the objection to AI at Meta per platform, with the
+/// date it was sent, or "not yet" with a link to the form; a way to the whole record.
+fn checklist(app: &Shared, doc: &Document, record: &[Entry], site: Option<Platform>) -> Element {
+    let section = el(doc, "section", "record", None);
+    set(&section, "aria-labelledby", "record-title");
+    let h = el(doc, "h2", "", Some(&t(Msg::RecordTitle)));
+    set(&h, "id", "record-title");
+    add(&section, &h);
+    let list = el(doc, "ul", "", None);
+    let order = off_form_links(site).map(|(p, _)| p);
+    for (platform, entry) in record::checklist(record, order) {
+        let name = t(platform_msg(platform));
+        let item = el(doc, "li", "", None);
+        set(&item, "data-platform", platform.as_str());
+        match entry {
+            Some(e) => {
+                set(&item, "data-record", "");
+                set(&item, "data-form", &e.form);
+                set(&item, "data-date", &e.date);
+                set(&item, "class", "done");
+                let mut text = t_with(Msg::RecordSent, &[name, ui_date(&e.date)]);
+                for (flag, key) in [
+                    (e.code, Msg::RecordCode),
+                    (e.confirmed, Msg::RecordConfirmed),
+                ] {
+                    if flag {
+                        text.push_str(" \u{b7} ");
+                        text.push_str(&t(key));
+                    }
+                }
+                add(&item, &el(doc, "span", "", Some(&text)));
+            }
+            None => {
+                set(&item, "class", "todo");
+                add(
+                    &item,
+                    &el(doc, "span", "", Some(&t_with(Msg::RecordNotYet, &[name]))),
+                );
+                if let Some(href) = form_url(FormKind::AiObjection, platform) {
+                    let a = el(
+                        doc,
+                        "a",
+                        "",
+                        Some(&t(match platform {
+                            Platform::Facebook => Msg::LinkFacebook,
+                            Platform::Instagram => Msg::LinkInstagram,
+                        })),
+                    );
+                    set(&a, "href", &href);
+                    set(&a, "target", "_blank");
+                    set(&a, "rel", "noopener noreferrer");
+                    add(&item, &a);
+                }
+            }
+        }
+        add(&list, &item);
+    }
+    add(&section, &list);
+    add(
+        &section,
+        &button(app, doc, Action::Options, "linkish", &t(Msg::RecordMore)),
+    );
+    section
 }
 
 /// The objection forms, off the form: the platform of the site first, the other with a word
@@ -527,10 +644,9 @@ fn compose(app: &Shared, doc: &Document, model: &Model) -> Element {
     let select = el(doc, "select", "", None);
     set(&select, "id", "locale");
     set(&select, "name", "locale");
-    for locale in model.locales() {
-        let option = el(doc, "option", "", Some(language_name(locale)));
-        set(&option, "value", locale);
-        set(&option, "lang", locale);
+    for (locale, name) in ui_language_list(&model.locales()) {
+        let option = el(doc, "option", "", Some(&name));
+        set(&option, "value", &locale);
         if locale == model.locale {
             set(&option, "selected", "");
         }
@@ -553,6 +669,27 @@ fn compose(app: &Shared, doc: &Document, model: &Model) -> Element {
     });
     add(&lang_row, &select);
     add(&section, &lang_row);
+
+    // Where the person lives decides the law the letter cites.
+    let (residence, residence_select) = residence_field(doc, &model.details.residence);
+    on(app, &residence_select, "change", |app, e| {
+        let Some(code) = target(e).map(|t| value(&t)) else {
+            return;
+        };
+        if letters::law_of(&code).is_none() {
+            return;
+        }
+        {
+            let mut a = app.borrow_mut();
+            a.model.set_residence(&code);
+            a.settings.details.residence = code.clone();
+            a.focus = Some("#residence");
+        }
+        save_in_background(move |s| s.details.residence = code);
+        remember(app);
+        rerender(app);
+    });
+    add(&section, &residence);
 
     let fieldset = el(doc, "fieldset", "letters", None);
     set(&fieldset, "lang", model.locale);
@@ -577,6 +714,44 @@ fn compose(app: &Shared, doc: &Document, model: &Model) -> Element {
         }
     }
     add(&section, &fieldset);
+
+    // With a letter that states facts: send it only if they are true; the person's own words.
+    let truth = el(doc, "p", "note truth", Some(&t(Msg::TruthNote)));
+    set(&truth, "id", "truth");
+    if !model.states_facts() {
+        set(&truth, "hidden", "");
+    }
+    add(&section, &truth);
+    let own = el(doc, "div", "field own", None);
+    let own_label = el(doc, "label", "", Some(&t(Msg::OwnLabel)));
+    set(&own_label, "for", "own");
+    add(&own, &own_label);
+    let own_box = el(doc, "textarea", "", None);
+    set(&own_box, "id", "own");
+    set(&own_box, "name", "own");
+    set(&own_box, "rows", "2");
+    set(&own_box, "lang", model.locale);
+    set(&own_box, "aria-describedby", "own-hint");
+    set_value(&own_box, &model.details.own);
+    on(app, &own_box, "input", |app, e| {
+        let Some(words) = target(e).map(|t| value(&t)) else {
+            return;
+        };
+        let text = {
+            let mut a = app.borrow_mut();
+            let mut details = a.model.details.clone();
+            details.own = words;
+            a.model.set_details(details);
+            a.model.text.clone()
+        };
+        show_preview(&text);
+        remember(app);
+    });
+    add(&own, &own_box);
+    let own_hint = el(doc, "p", "hint", Some(&t(Msg::OwnHint)));
+    set(&own_hint, "id", "own-hint");
+    add(&own, &own_hint);
+    add(&section, &own);
 
     let preview_label = el(doc, "label", "", Some(&t(Msg::PreviewLabel)));
     set(&preview_label, "for", "preview");
@@ -697,12 +872,19 @@ fn letter_choice(
     let id = id.to_string();
     // Only the preview changes: no redraw, so arrow keys keep moving through the list.
     on(app, &radio, "change", move |app, _| {
-        let text = {
+        let (text, facts) = {
             let mut a = app.borrow_mut();
             a.model.select_letter(&id);
-            a.model.text.clone()
+            (a.model.text.clone(), a.model.states_facts())
         };
         show_preview(&text);
+        if let Some(truth) = document().and_then(|d| d.get_element_by_id("truth")) {
+            if facts {
+                let _ = truth.remove_attribute("hidden");
+            } else {
+                set(&truth, "hidden", "");
+            }
+        }
         remember(app);
     });
     add(&label, &radio);
@@ -717,7 +899,7 @@ fn letter_choice(
 /// and they are saved when a field is left.
 fn details_section(app: &Shared, doc: &Document, details: &Details) -> Element {
     let section = el(doc, "details", "my-details", None);
-    let given = [&details.name, &details.country, &details.account]
+    let given = [&details.name, &details.account]
         .iter()
         .any(|v| !v.is_empty());
     if given {
@@ -728,11 +910,15 @@ fn details_section(app: &Shared, doc: &Document, details: &Details) -> Element {
         &el(doc, "summary", "", Some(&t(Msg::DetailsTitle))),
     );
     add(&section, &el(doc, "p", "hint", Some(&t(Msg::DetailsHint))));
-    for (key, wrap, input) in detail_inputs(doc, details) {
+    // (Where the person lives is asked above, beside the letter's language.)
+    for (key, wrap, input) in detail_inputs(doc, details)
+        .into_iter()
+        .filter(|(key, _, _)| *key != "residence")
+    {
         on(app, &input, "input", |app, _| {
             let text = {
                 let mut a = app.borrow_mut();
-                let details = read_details(a.model.details.date.clone());
+                let details = read_details(a.model.details.clone());
                 a.model.set_details(details);
                 a.model.text.clone()
             };
@@ -752,13 +938,10 @@ fn details_section(app: &Shared, doc: &Document, details: &Details) -> Element {
     section
 }
 
-/// The details as typed in the popup's fields.
-fn read_details(date: String) -> Details {
-    let mut details = Details {
-        date,
-        ..Details::default()
-    };
-    for key in ["name", "country", "account"] {
+/// The details as typed in the popup's fields, over `details` (the residence and own words are
+/// read elsewhere).
+fn read_details(mut details: Details) -> Details {
+    for key in ["name", "account"] {
         let typed = document()
             .and_then(|d| d.get_element_by_id(&format!("detail-{key}")))
             .map(|e| value(&e))
@@ -885,6 +1068,9 @@ fn save_in_background(change: impl FnOnce(&mut Settings) + 'static) {
 }
 
 async fn act(app: &Shared, action: Action) {
+    if matches!(action, Action::Fill | Action::Replace | Action::Copy) {
+        keep_residence(app);
+    }
     match action {
         Action::Fill => fill(app, false).await,
         Action::Replace => fill(app, true).await,
@@ -896,6 +1082,10 @@ async fn act(app: &Shared, action: Action) {
         Action::Undo => undo(app, false).await,
         Action::UndoAnyway => undo(app, true).await,
         Action::Copy => {
+            if app.borrow_mut().model.needs_residence() {
+                render(app);
+                return;
+            }
             let text = app.borrow().model.text.clone();
             let ok = copy_text(&text).await.as_bool().unwrap_or(false);
             app.borrow_mut().model.copied(ok);
@@ -904,6 +1094,21 @@ async fn act(app: &Shared, action: Action) {
     // After the redraw, the keyboard focus goes to the first button of the new state.
     app.borrow_mut().focus = Some(".actions button:not([disabled])");
     render(app);
+}
+
+/// The letter goes out with the residence preselected for the person (from the form or the
+/// browser): using it is choosing it, so it is kept as if they had picked it.
+fn keep_residence(app: &Shared) {
+    let code = {
+        let mut a = app.borrow_mut();
+        let code = a.model.details.residence.clone();
+        if code.is_empty() || a.settings.details.residence == code {
+            return;
+        }
+        a.settings.details.residence = code.clone();
+        code
+    };
+    save_in_background(move |s| s.details.residence = code);
 }
 
 fn answer(v: Result<JsValue, JsValue>) -> ShimAnswer {

@@ -202,7 +202,9 @@ test('keyboard: arrow keys move through the letters and the preview follows', as
   assert.equal(focused, checked, 'focus stays on the list');
   assert.notEqual(await popup.locator('#preview').inputValue(), first, 'the preview shows the new letter');
   await popup.keyboard.press('Tab');
-  assert.equal(await popup.evaluate(() => document.activeElement.id), 'preview', 'Tab reaches the preview');
+  assert.equal(await popup.evaluate(() => document.activeElement.id), 'own', 'Tab reaches the box for the person\'s own words');
+  await popup.keyboard.press('Tab');
+  assert.equal(await popup.evaluate(() => document.activeElement.id), 'preview', 'then the letter');
   await popup.keyboard.press('Tab');
   assert.equal(await popup.evaluate(() => document.activeElement.tagName), 'SUMMARY', 'then the details');
   await popup.keyboard.press('Tab');

@@ -29,7 +29,12 @@ export async function launchFirefox() {
     executablePath: process.env.FIREFOX || '/usr/bin/firefox-esr',
     headless: true,
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: UUID }) },
+    // The person the tests play lives in Ireland and reads English (navigator.languages en-IE):
+    // where they live is preselected, as for most people.
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: UUID }),
+      'intl.accept_languages': 'en-IE',
+    },
   });
   await browser.installExtension(EXTENSION);
   const escaped = [];

@@ -17,12 +17,15 @@ const SCRIPTS = {
   '/__fixtures__/react-dom.js': join(root, 'node_modules/react-dom/umd/react-dom.production.min.js'),
 };
 
+// `locale`: the browser's language (`--lang` and navigator.languages). Without it, the person the
+// tests play lives in Ireland and reads English: navigator.languages is en-IE, the interface
+// English, and where they live is preselected, as for most people.
 export async function launch({ locale, extension = EXTENSION } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'objection-test-'));
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
-    ...(locale ? { locale } : {}),
+    locale: locale || 'en-IE',
     args: [
       ...(locale ? [`--lang=${locale}`] : []),
       '--no-sandbox', `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,

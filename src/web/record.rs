@@ -1,0 +1,52 @@
+//! The record of objections in storage (`record`, its own key): read entry by entry, with what
+//! cannot be read kept exactly as it was and written back.
+
+use wasm_bindgen::JsValue;
+
+use crate::core::raw::Raw;
+use crate::core::record::{Entry, RECORD_KEY};
+
+use super::{from_js, js_of, storage_get, storage_set, to_js};
+
+/// The record as stored: the entries this version reads, and those it cannot (kept as they were).
+#[derive(Debug, Clone, Default)]
+pub struct Record {
+    pub entries: Vec<Entry>,
+    kept: Vec<Raw>,
+}
+
+/// Reads the record (an empty one where there is none or storage cannot be read).
+pub async fn read() -> Record {
+    let mut record = Record::default();
+    let Ok(v) = storage_get(RECORD_KEY).await else {
+        return record;
+    };
+    let Some(Raw::List(items)) = from_js::<Raw>(&v) else {
+        return record;
+    };
+    for item in items {
+        match from_js::<Entry>(&js_of(&item)) {
+            Some(entry) if !entry.platform.is_empty() => record.entries.push(entry),
+            _ => record.kept.push(item),
+        }
+    }
+    record
+}
+
+/// Applies `change` to the record as stored now (read anew, so that what another page wrote
+/// meanwhile stays) and writes it back when `change` says it changed something.
+pub async fn update(change: impl FnOnce(&mut Vec<Entry>) -> bool) -> Option<Record> {
+    let mut record = read().await;
+    if !change(&mut record.entries) {
+        return Some(record);
+    }
+    let list = js_sys::Array::new();
+    for e in &record.entries {
+        list.push(&to_js(e).unwrap_or(JsValue::NULL));
+    }
+    for raw in &record.kept {
+        list.push(&js_of(raw));
+    }
+    storage_set(RECORD_KEY, list.into()).await.ok()?;
+    Some(record)
+}
