@@ -100,9 +100,11 @@ function readPage() {
 
 // Words that are the same in English and in a language (checked by a speaker of it, not missed).
 const SAME_AS_ENGLISH = {
+  da: ['Send'],
   fr: ['Guide', 'Site', 'guide', 'extension', 'code'],
   it: ['Home', 'Privacy'],
-  nl: ['Privacy'],
+  nb: ['Send'],
+  nl: ['Privacy', 'Open', '(in Edge:', 'code'],
   'pt-br': ['Site'],
   ro: ['Site'],
   sv: ['Guide'],
