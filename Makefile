@@ -107,9 +107,14 @@ dist/%.zip: dist/% tools/zipdir.py build/.deps-python
 	@echo "Built dist/$*/ and $@ ($$(stat -c %s $@) bytes)"
 
 # ---- website ----------------------------------------------------------------------------------
-# www/ plus the extension's WebAssembly (the same build/pkg), its icon, the screenshots the
-# browser tests took (docs/) and the two packages for download: a static site in dist/www.
+# One source per page (www/src/) and one translation file per language (www/i18n/<locale>.json),
+# made by tools/site.mjs into dist/www/<locale>/ for the letters' 28 locales and English once more
+# at the root; the build stops on a missing or extra key or stray markup. Beside them, once at the
+# root: www/'s style sheet and scripts, the extension's WebAssembly with the composer, its icon,
+# the screenshots the browser tests took (docs/) and the two packages for download, whose SHA-256
+# the pages show. The guide lists the data protection authorities of src/rules/residences.toml.
 WWW_FILES := $(shell find www -type f)
+WWW_ASSETS := www/site.css www/composer.js www/lang.js
 WWW_IMAGES := docs/popup-form.png docs/popup-filled.png docs/form-filled.png extension/icons/icon-32.png
 WWW_PORT ?= 8080
 .PHONY: serve
@@ -127,14 +132,18 @@ $(WWW_TARGET)/wasm32-unknown-unknown/release/objection.wasm: FORCE build/.deps-r
 $(WWW_PKG)/objection_bg.wasm: $(WWW_TARGET)/wasm32-unknown-unknown/release/objection.wasm build/.deps-npm
 	$(call wasm_package,$<,$(WWW_PKG))
 
-dist/www: $(WWW_PKG)/objection_bg.wasm $(WWW_FILES) $(WWW_IMAGES) dist/chrome.zip dist/firefox.zip
-	rm -rf $@ && mkdir -p $@/img $@/download
-	cp -r www/. $@/
-	cp -r $(WWW_PKG) $@/pkg
-	cp $(WWW_IMAGES) $@/img/
-	cp dist/chrome.zip $@/download/objection-helper-chrome.zip
-	cp dist/firefox.zip $@/download/objection-helper-firefox.zip
-	@touch $@
+# Built beside and moved into place, so that a failed build leaves no dist/www that make would
+# take for finished.
+dist/www: $(WWW_PKG)/objection_bg.wasm $(WWW_FILES) $(WWW_IMAGES) tools/site.mjs src/rules/residences.toml \
+  $(wildcard src/letters/*/) dist/chrome.zip dist/firefox.zip build/.deps-npm
+	rm -rf $@ $@.tmp && mkdir -p $@.tmp/img $@.tmp/download
+	cp $(WWW_ASSETS) $@.tmp/
+	cp -r $(WWW_PKG) $@.tmp/pkg
+	cp $(WWW_IMAGES) $@.tmp/img/
+	cp dist/chrome.zip $@.tmp/download/objection-helper-chrome.zip
+	cp dist/firefox.zip $@.tmp/download/objection-helper-firefox.zip
+	node tools/site.mjs $@.tmp
+	mv $@.tmp $@
 
 # Serves the website on this machine only: http://127.0.0.1:8080/ (WWW_PORT=… for another port).
 serve: dist/www

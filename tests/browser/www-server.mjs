@@ -38,9 +38,12 @@ export async function serveSite() {
   };
 }
 
-// The paragraphs of a letter file that hold no placeholder: they reach the letter unchanged.
+// The pieces of a letter file that reach the letter unchanged whatever the person chose: its text
+// without the optional [bracketed] parts, cut at every {placeholder} (the person's details, the
+// law of where they live, their own words), keeping pieces of 20 characters or more.
 export function plainParagraphs(locale, id) {
   const text = readFileSync(join(ROOT, 'src', 'letters', locale, `${id}.txt`), 'utf8');
   const body = text.slice(text.indexOf('\n---\n') + 5).replace(/\r\n?/g, '\n');
-  return body.split(/\n{2,}/).map((p) => p.trim()).filter((p) => p && !/[{}[\]]/.test(p));
+  return body.replace(/\[[^\]]*\]/g, '\n\n').split(/\n{2,}|\{[^}]*\}/)
+    .map((p) => p.trim()).filter((p) => p.length >= 20);
 }
