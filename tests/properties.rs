@@ -525,7 +525,14 @@ fn check_render(
     let uses = |p: &str| body.matches(&format!("{{{p}}}")).count();
     let most: usize = PLACEHOLDERS
         .iter()
-        .map(|p| uses(p) * if *p == "own" { MAX_OWN_CHARS } else { MAX_DETAIL_CHARS })
+        .map(|p| {
+            uses(p)
+                * if *p == "own" {
+                    MAX_OWN_CHARS
+                } else {
+                    MAX_DETAIL_CHARS
+                }
+        })
         .sum();
     prop_assert!(
         out.chars().count() <= body.chars().count() + most,
