@@ -131,7 +131,7 @@ export function loadTranslations(dir = I18N) {
   }
   for (const file of readdirSync(dir)) {
     const locale = file.replace(/\.json$/, '');
-    if (!file.endsWith('.json') || !LOCALES.includes(locale)) fail(rel(join(dir, file)), `not a locale of the letters (${LOCALES.join(', ')})`);
+    if (file.endsWith('.json') && !LOCALES.includes(locale)) fail(rel(join(dir, file)), `not a locale of the letters (${LOCALES.join(', ')})`);
   }
   const all = { [DEFAULT_LOCALE]: en };
   for (const locale of LOCALES) {
