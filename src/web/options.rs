@@ -797,7 +797,10 @@ fn record_section(page: &Shared, doc: &Document, record: &[Entry], settings: &Se
                 .filter(|l| !l.is_empty())
                 .and_then(letters::best_locale)
                 .unwrap_or_else(|| super::names_locale());
-            let sent = latest.map(|e| e.date.clone()).unwrap_or_default();
+            // The day the objection was sent, written as the letter's language writes dates.
+            let sent = latest
+                .map(|e| super::format_date(locale, &e.date))
+                .unwrap_or_default();
             let platform = latest
                 .and_then(|e| e.platform())
                 .map(|p| t(super::platform_msg(p)))

@@ -30,7 +30,9 @@ const LANGUAGES = [
   ['it', 'it_IT', "Opporti all'uso delle tue informazioni per l'IA di Meta", 'Spiegaci che impatto ha su di te questo trattamento', 'GDPR'],
   ['nl', 'nl_NL', 'Bezwaar maken tegen het gebruik van je informatie voor AI bij Meta', 'Vertel ons welke invloed deze verwerking op je heeft', 'AVG'],
   ['pl', 'pl_PL', 'Sprzeciw wobec wykorzystywania Twoich informacji do AI w Meta', 'Powiedz nam, jaki wpływ ma na Ciebie to przetwarzanie', 'RODO'],
-  ['pt', 'pt_BR', 'Oposição ao uso das suas informações para IA na Meta', 'Conte-nos como este tratamento afeta você', 'LGPD', 'pt-br'],
+  // (The person these tests play lives in Ireland: the GDPR, in Brazilian Portuguese; where the
+  // person lives decides the law, see residence.test.mjs.)
+  ['pt', 'pt_BR', 'Oposição ao uso das suas informações para IA na Meta', 'Conte-nos como este tratamento afeta você', 'GDPR', 'pt-br'],
   ['sv', 'sv_SE', 'Invänd mot att din information används för AI hos Meta', 'Berätta hur den här behandlingen påverkar dig', 'GDPR'],
 ];
 
