@@ -360,16 +360,14 @@ fn names_locale() -> &'static str {
     letters::best_locale(&page_lang().to_ascii_lowercase()).unwrap_or(letters::FALLBACK_LOCALE)
 }
 
+/// A count as the page's language writes it ("1,170", "1.170", "1 170"), by the browser's Intl.
 fn group_thousands(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
+    let lang = page_lang();
+    let tag = if lang.is_empty() { "en" } else { lang.as_str() };
+    js_sys::Number::from(n)
+        .to_locale_string(tag)
+        .as_string()
+        .unwrap_or_else(|| n.to_string())
 }
 
 /// Copies the letter and says so; where the browser refuses, selects it for copying by hand.
