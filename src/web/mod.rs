@@ -129,12 +129,36 @@ enum UpdateError<E> {
 async fn update_settings<R, E>(
     change: impl FnOnce(&mut Settings) -> Result<R, E>,
 ) -> Result<(Settings, Stored, R), UpdateError<E>> {
-    let (mut settings, stored) = read_settings().await;
-    let out = change(&mut settings).map_err(UpdateError::Rejected)?;
-    write_settings(&settings, &stored)
-        .await
-        .map_err(UpdateError::NotSaved)?;
-    Ok((settings, stored, out))
+    // One change at a time in this page: two at once (a detail left as the next is typed) would
+    // each read the same settings, and the later write would drop the earlier change.
+    one_at_a_time(&SAVING, async {
+        let (mut settings, stored) = read_settings().await;
+        let out = change(&mut settings).map_err(UpdateError::Rejected)?;
+        write_settings(&settings, &stored)
+            .await
+            .map_err(UpdateError::NotSaved)?;
+        Ok((settings, stored, out))
+    })
+    .await
+}
+
+thread_local! {
+    /// A change of the settings is being saved by this page.
+    static SAVING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `work` once no other work under the same `busy` flag runs in this page (a read, a change
+/// and a write of one stored entry must not interleave with another's).
+async fn one_at_a_time<T>(
+    busy: &'static std::thread::LocalKey<std::cell::Cell<bool>>,
+    work: impl std::future::Future<Output = T>,
+) -> T {
+    while busy.with(|b| b.replace(true)) {
+        gloo_timers::future::TimeoutFuture::new(5).await;
+    }
+    let done = work.await;
+    busy.with(|b| b.set(false));
+    done
 }
 
 /// A failed save, in words.

@@ -36,6 +36,16 @@ pub async fn read() -> Record {
 /// Applies `change` to the record as stored now (read anew, so that what another page wrote
 /// meanwhile stays) and writes it back when `change` says it changed something.
 pub async fn update(change: impl FnOnce(&mut Vec<Entry>) -> bool) -> Option<Record> {
+    // One change at a time here (the worker hears a Send and the page reports after it at once):
+    // two would read the same record, and the later write would drop the earlier change.
+    super::one_at_a_time(&WRITING, apply(change)).await
+}
+
+thread_local! {
+    static WRITING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+async fn apply(change: impl FnOnce(&mut Vec<Entry>) -> bool) -> Option<Record> {
     let mut record = read().await;
     if !change(&mut record.entries) {
         return Some(record);
