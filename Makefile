@@ -195,7 +195,7 @@ fuzz:
 
 # Copies the popup screenshots taken by the browser tests into docs/ for the README.
 screenshots:
-	cp dist/screenshots/*.png docs/
+	cp dist/screenshots/popup-form.png dist/screenshots/popup-filled.png dist/screenshots/form-filled.png docs/
 
 FORCE:
 

@@ -243,7 +243,10 @@ export function languageNames(ui, codes, owns) {
       const raw = here.of(lang) || code;
       const name = raw.charAt(0).toLocaleUpperCase(tag) + raw.slice(1);
       const own = owns[i] || name;
-      return [code, own.toLocaleLowerCase() === name.toLocaleLowerCase() ? name : `${name} (${own})`];
+      // Its own name helps where it is another language than the interface's ("German
+      // (Deutsch)"), not for a variety of the same one ("British English").
+      const same = own.toLocaleLowerCase() === name.toLocaleLowerCase() || lang.split('-')[0] === tag.split('-')[0].toLowerCase();
+      return [code, same ? name : `${name} (${own})`];
     });
     const order = new Intl.Collator(tag);
     return named.sort((a, b) => order.compare(a[1], b[1])).flat();
