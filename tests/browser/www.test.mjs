@@ -76,11 +76,6 @@ async function composer(ctx, query = '', dir = '') {
   return page;
 }
 
-// Whether the WebAssembly fills the residence choice (and with it presets the letter language
-// from the page's <html lang>, and asks where the person lives before copying). The page holds
-// the markup either way; a WebAssembly built before that change leaves the choice empty.
-const fillsResidence = async (page) => (await page.locator('#residence option').count()) > 0;
-
 const output = (page) => page.locator('[data-output]').inputValue();
 
 function assertLetter(text, locale, id) {
@@ -104,12 +99,7 @@ test('the composer at the root starts in English with the first reason for Faceb
   await ctx.close();
 });
 
-test('the page\'s language presets the letter language (de/ → German, pt-br/ → Brazilian), whatever the browser\'s', async (t) => {
-  const probe = await context();
-  const first = await composer(probe);
-  const presets = await fillsResidence(first);
-  await probe.close();
-  if (!presets) return t.skip('this WebAssembly does not yet read <html lang> (src/web/composer.rs)');
+test('the page\'s language presets the letter language (de/ → German, pt-br/ → Brazilian), whatever the browser\'s', async () => {
   for (const [locale, dir, lang] of [['en-US', 'de/', 'de'], ['ja-JP', 'pt-br/', 'pt-br'], ['de-DE', 'fi/', 'fi'], ['de-DE', '', 'en']]) {
     const ctx = await context({ locale });
     const page = await composer(ctx, '', dir);
@@ -208,7 +198,7 @@ test('Copy puts the letter, with the person\'s edits, on the clipboard', async (
   await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const page = await composer(ctx);
   // The letter cites the law of where the person lives: a WebAssembly that asks for it gets it.
-  if (await fillsResidence(page)) await page.selectOption('#residence', 'PT');
+  await page.selectOption('#residence', 'PT');
   await page.click('[data-letter="sensitive"]');
   await page.click('[data-action="copy"]');
   await page.waitForFunction(() => document.querySelector('#status').textContent !== '');
@@ -227,7 +217,7 @@ test('the composer works by keyboard alone', async () => {
   const ctx = await context();
   const page = await composer(ctx);
   // Copy first asks where the person lives (and goes back to that choice) where the WebAssembly asks.
-  if (await fillsResidence(page)) await page.selectOption('#residence', 'IE');
+  await page.selectOption('#residence', 'IE');
   const reached = new Set();
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press('Tab');
