@@ -258,19 +258,7 @@ struct Letter {
 /// The laws a letter may cite, in the order of `core::data::Law`, and the pieces each locale's
 /// `law.toml` gives for each (see `src/letters/en/law.toml`).
 const LAWS: [&str; 5] = ["gdpr", "uk", "ch", "lgpd", "none"];
-const LAW_KEYS: [&str; 11] = [
-    "name",
-    "object",
-    "basis",
-    "burden",
-    "deadline",
-    "erase",
-    "restrict",
-    "sensitive",
-    "public",
-    "child",
-    "complaint",
-];
+use template::LAW_KEYS;
 
 /// One locale's law pieces, law by law in [`LAWS`] order, each in [`LAW_KEYS`] order.
 fn read_law(path: &Path) -> Vec<Vec<String>> {
@@ -411,8 +399,8 @@ fn check_names(origin: &str, names: &Names, codes: &[&str]) {
     }
 }
 
-/// A locale's complaint to an authority (`complaint.txt`): title and body.
-fn read_complaint(path: &Path) -> (String, String) {
+/// A letter file (`<id>.txt`, `complaint.txt`): its header and its body, trimmed.
+fn read_header_and_body(path: &Path) -> (String, String, String) {
     let origin = path.display().to_string();
     println!("cargo:rerun-if-changed={origin}");
     let text = fs::read_to_string(path).unwrap_or_else(|e| fail(&origin, &e.to_string()));
@@ -420,23 +408,23 @@ fn read_complaint(path: &Path) -> (String, String) {
     let (head, body) = text
         .split_once("\n---\n")
         .unwrap_or_else(|| fail(&origin, "no line '---' between the header and the letter"));
+    (origin.clone(), head.to_string(), body.trim().to_string())
+}
+
+/// A locale's complaint to an authority (`complaint.txt`): title and body.
+fn read_complaint(path: &Path) -> (String, String) {
+    let (origin, head, body) = read_header_and_body(path);
     let title = head
         .trim()
         .strip_prefix("title:")
         .map(|t| t.trim().to_string())
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| fail(&origin, "the header is one line 'title: …'"));
-    (title, body.trim().to_string())
+    (title, body)
 }
 
 fn parse_letter(path: &Path, locale: &str, id: &str) -> Letter {
-    let origin = path.display().to_string();
-    println!("cargo:rerun-if-changed={origin}");
-    let text = fs::read_to_string(path).unwrap_or_else(|e| fail(&origin, &e.to_string()));
-    let text = text.replace("\r\n", "\n");
-    let (head, body) = text
-        .split_once("\n---\n")
-        .unwrap_or_else(|| fail(&origin, "no line '---' between the header and the letter"));
+    let (origin, head, body) = read_header_and_body(path);
     let mut letter = Letter {
         locale: locale.to_string(),
         id: id.to_string(),
@@ -444,7 +432,7 @@ fn parse_letter(path: &Path, locale: &str, id: &str) -> Letter {
         description: String::new(),
         form: "FormKind::AiObjection",
         facts: false,
-        body: body.trim().to_string(),
+        body,
     };
     for line in head.lines().filter(|l| !l.trim().is_empty()) {
         let (key, value) = line.split_once(':').unwrap_or_else(|| {

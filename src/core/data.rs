@@ -143,20 +143,7 @@ impl Law {
     }
 }
 
-/// The pieces of a law, in the order of `law.toml`'s comment (a letter's `{law.<key>}`).
-pub const LAW_KEYS: [&str; 11] = [
-    "name",
-    "object",
-    "basis",
-    "burden",
-    "deadline",
-    "erase",
-    "restrict",
-    "sensitive",
-    "public",
-    "child",
-    "complaint",
-];
+pub use super::template::LAW_KEYS;
 
 /// Where a person may live (`src/rules/residences.toml`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

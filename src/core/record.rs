@@ -53,6 +53,18 @@ impl Entry {
     pub fn form(&self) -> Option<FormKind> {
         FormKind::parse(&self.form)
     }
+
+    /// Which of two entries was sent first: by day, then by the moment.
+    fn order(a: &&Entry, b: &&Entry) -> std::cmp::Ordering {
+        a.date.cmp(&b.date).then(a.at.total_cmp(&b.at))
+    }
+}
+
+/// The entries, the one sent last first.
+pub fn newest_first(entries: &[Entry]) -> Vec<&Entry> {
+    let mut out: Vec<&Entry> = entries.iter().collect();
+    out.sort_by(|a, b| Entry::order(b, a));
+    out
 }
 
 /// The entry for a Send the content script saw, on a page the core recognised as one of the
@@ -119,7 +131,7 @@ pub fn checklist(entries: &[Entry], order: [Platform; 2]) -> [(Platform, Option<
         let latest = entries
             .iter()
             .filter(|e| e.platform() == Some(p) && e.form() == Some(FormKind::AiObjection))
-            .max_by(|a, b| a.date.cmp(&b.date).then(a.at.total_cmp(&b.at)));
+            .max_by(Entry::order);
         (p, latest)
     })
 }

@@ -14,6 +14,22 @@ pub const PLACEHOLDERS: [&str; 7] = [
 /// The placeholders only a complaint uses; they may stand outside an optional passage there.
 pub const COMPLAINT_ONLY: [&str; 2] = ["sent", "platform"];
 
+/// The pieces of a law a letter may name (`{law.<key>}`), in the order of each locale's
+/// `law.toml` comment; `build.rs` and `core::data` both count by it.
+pub const LAW_KEYS: [&str; 11] = [
+    "name",
+    "object",
+    "basis",
+    "burden",
+    "deadline",
+    "erase",
+    "restrict",
+    "sensitive",
+    "public",
+    "child",
+    "complaint",
+];
+
 /// How a letter names a piece of the law it cites: `{law.object}`.
 pub const LAW_TOKEN: &str = "{law.";
 

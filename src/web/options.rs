@@ -13,7 +13,7 @@ use web_sys::{Document, Element, HtmlInputElement};
 use crate::core::data::FormKind;
 use crate::core::letters::{self, Details};
 use crate::core::own::{self, ImportProblem, LetterProblem, OwnLetter, RawExport};
-use crate::core::record::Entry;
+use crate::core::record::{self, Entry};
 use crate::core::settings::{Settings, Stored};
 use crate::core::ui::Msg;
 
@@ -710,8 +710,7 @@ fn record_section(page: &Shared, doc: &Document, record: &[Entry], settings: &Se
         add(&section, &el(doc, "p", "hint", Some(&t(Msg::RecordEmpty))));
     }
     let list = el(doc, "ul", "record-list", None);
-    let mut newest: Vec<&Entry> = record.iter().collect();
-    newest.sort_by(|a, b| b.date.cmp(&a.date).then(b.at.total_cmp(&a.at)));
+    let newest = record::newest_first(record);
     for e in &newest {
         let item = el(doc, "li", "", None);
         set(&item, "data-record", "");
@@ -732,16 +731,11 @@ fn record_section(page: &Shared, doc: &Document, record: &[Entry], settings: &Se
             line.push_str(&super::language_label(&e.locale));
         }
         add(&item, &el(doc, "p", "", Some(&line)));
-        for (flag, key) in [
-            (e.code, Msg::RecordCode),
-            (e.confirmed, Msg::RecordConfirmed),
-        ] {
-            if flag {
-                add(
-                    &item,
-                    &el(doc, "p", "hint", Some(&format!("\u{2713} {}", t(key)))),
-                );
-            }
+        for mark in super::record::marks(e) {
+            add(
+                &item,
+                &el(doc, "p", "hint", Some(&format!("\u{2713} {mark}"))),
+            );
         }
         let text = el(doc, "details", "", None);
         add(&text, &el(doc, "summary", "", Some(&t(Msg::RecordText))));
@@ -834,8 +828,7 @@ fn record_section(page: &Shared, doc: &Document, record: &[Entry], settings: &Se
 
 /// The record as text, newest first, for the person to keep.
 fn record_text(record: &[Entry]) -> String {
-    let mut newest: Vec<&Entry> = record.iter().collect();
-    newest.sort_by(|a, b| b.date.cmp(&a.date).then(b.at.total_cmp(&a.at)));
+    let newest = record::newest_first(record);
     let mut out = format!("{}\n\n", t(Msg::RecordTitle));
     for e in newest {
         let platform = e
@@ -847,13 +840,8 @@ fn record_text(record: &[Entry]) -> String {
             "{} \u{b7} {platform} \u{b7} {form} \u{b7} {}\n",
             e.date, e.form_id
         ));
-        for (flag, key) in [
-            (e.code, Msg::RecordCode),
-            (e.confirmed, Msg::RecordConfirmed),
-        ] {
-            if flag {
-                out.push_str(&format!("{}\n", t(key)));
-            }
+        for mark in super::record::marks(e) {
+            out.push_str(&format!("{mark}\n"));
         }
         out.push_str(&format!("\n{}\n\n----------\n\n", e.text));
     }

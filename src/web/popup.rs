@@ -555,14 +555,9 @@ fn checklist(app: &Shared, doc: &Document, record: &[Entry], site: Option<Platfo
                 set(&item, "data-date", &e.date);
                 set(&item, "class", "done");
                 let mut text = t_with(Msg::RecordSent, &[name, ui_date(&e.date)]);
-                for (flag, key) in [
-                    (e.code, Msg::RecordCode),
-                    (e.confirmed, Msg::RecordConfirmed),
-                ] {
-                    if flag {
-                        text.push_str(" \u{b7} ");
-                        text.push_str(&t(key));
-                    }
+                for mark in super::record::marks(e) {
+                    text.push_str(" \u{b7} ");
+                    text.push_str(&mark);
                 }
                 add(&item, &el(doc, "span", "", Some(&text)));
             }

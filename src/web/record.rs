@@ -5,8 +5,22 @@ use wasm_bindgen::JsValue;
 
 use crate::core::raw::Raw;
 use crate::core::record::{Entry, RECORD_KEY};
+use crate::core::ui::Msg;
 
-use super::{from_js, js_of, storage_get, storage_set, to_js};
+use super::{from_js, js_of, storage_get, storage_set, t, to_js};
+
+/// What Meta showed after the Send of `e`, in words: that it asked for the email code, that it
+/// showed its confirmation.
+pub fn marks(e: &Entry) -> Vec<String> {
+    [
+        (e.code, Msg::RecordCode),
+        (e.confirmed, Msg::RecordConfirmed),
+    ]
+    .into_iter()
+    .filter(|(shown, _)| *shown)
+    .map(|(_, key)| t(key))
+    .collect()
+}
 
 /// The record as stored: the entries this version reads, and those it cannot (kept as they were).
 #[derive(Debug, Clone, Default)]
