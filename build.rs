@@ -610,6 +610,24 @@ const PIECE_END: char = '\u{1}';
 /// Separates the pattern groups of a title rule (`core::data`).
 const GROUP_END: char = '\u{2}';
 
+/// Comes before each plural form of an interface message in the text (`core::ui`).
+const PLURAL_MARK: char = '\u{2}';
+/// The plural categories besides "other" (the message itself), by their key suffix, and the letter
+/// that marks each in the text (`core::ui::Plural`).
+const PLURALS: [(&str, char); 5] = [
+    ("zero", 'z'),
+    ("one", 'o'),
+    ("two", 't'),
+    ("few", 'f'),
+    ("many", 'm'),
+];
+
+/// The message whose plural form `key` is (`charCount_one` → `charCount`), if it is one.
+fn plural_of<'a>(key: &'a str, english: &BTreeMap<String, String>) -> Option<&'a str> {
+    let (base, category) = key.rsplit_once('_')?;
+    (PLURALS.iter().any(|(c, _)| *c == category) && english.contains_key(base)).then_some(base)
+}
+
 /// Appends `piece` and PIECE_END to `joined`; a piece holding PIECE_END itself stops the build.
 fn push_piece(joined: &mut String, piece: &str, origin: &str, what: &str) {
     if piece.contains(PIECE_END) {
@@ -714,18 +732,44 @@ fn text_code(
     };
     let mut letter_code = Vec::new();
     let mut ui_code: BTreeMap<&str, String> = BTreeMap::new();
-    let keys: Vec<&String> = ui
+    let english = ui
         .iter()
         .find(|(name, _)| name == "en")
-        .map(|(_, m)| m.keys().collect())
+        .map(|(_, m)| m.clone())
         .unwrap_or_default();
+    // The messages; a plural form (`charCount_one`) goes with its message.
+    let keys: Vec<&String> = english
+        .keys()
+        .filter(|k| plural_of(k, &english).is_none())
+        .collect();
+    for (name, messages) in ui {
+        for k in messages.keys() {
+            if !english.contains_key(k) && plural_of(k, &english).is_none() {
+                fail(
+                    &format!("extension/_locales/{name}/messages.json"),
+                    &format!("{k} is neither an English message nor a plural form of one"),
+                );
+            }
+        }
+    }
     // A locale's messages in key order, each followed by PIECE_END (no table of slices: the core
-    // finds message n by counting separators, which costs nothing next to drawing a page).
+    // finds message n by counting separators, which costs nothing next to drawing a page). A
+    // message's plural forms follow it, each after PLURAL_MARK and its category's letter.
     let ui_entry = |text: &mut Text, name: &str, messages: &BTreeMap<String, String>| {
         let mut joined = String::new();
         for k in &keys {
-            let piece = messages.get(*k).map_or("", String::as_str);
-            push_piece(&mut joined, piece, name, &format!("message {k}"));
+            let mut piece = messages.get(*k).cloned().unwrap_or_default();
+            for (category, mark) in PLURALS {
+                if let Some(form) = messages.get(&format!("{k}_{category}")) {
+                    if form.contains(PLURAL_MARK) || form.is_empty() {
+                        fail(name, &format!("{k}_{category} is empty or holds U+0002"));
+                    }
+                    piece.push(PLURAL_MARK);
+                    piece.push(mark);
+                    piece.push_str(form);
+                }
+            }
+            push_piece(&mut joined, &piece, name, &format!("message {k}"));
         }
         format!("    ({name:?}, {}),\n", text.cut(&joined))
     };

@@ -48,13 +48,22 @@ fn substitutions(message: &str) -> Vec<String> {
     found
 }
 
+/// The message a plural form belongs to: `charCount` for `charCount_few`.
+fn plural_base(key: &str) -> Option<&str> {
+    let (base, category) = key.rsplit_once('_')?;
+    ["zero", "one", "two", "few", "many"]
+        .contains(&category)
+        .then_some(base)
+}
+
 #[test]
 fn every_locale_has_every_message_with_the_same_substitutions() {
     let english = messages("en");
     let mut problems = Vec::new();
     for locale in LOCALES {
         let m = messages(locale);
-        for key in english.keys() {
+        // Plural forms differ by language (tests/browser/plurals.test.mjs checks them by CLDR).
+        for key in english.keys().filter(|k| plural_base(k).is_none()) {
             match m.get(key) {
                 None => problems.push(format!("{locale}: missing {key}")),
                 Some(text) if text.trim().is_empty() => {
@@ -71,7 +80,14 @@ fn every_locale_has_every_message_with_the_same_substitutions() {
             }
         }
         for key in m.keys().filter(|k| !english.contains_key(*k)) {
-            problems.push(format!("{locale}: {key} is not an English message"));
+            // A plural form (`charCount_few`) has the substitutions of its message.
+            match plural_base(key).and_then(|base| english.get(base)) {
+                None => problems.push(format!("{locale}: {key} is not an English message")),
+                Some(base) if substitutions(&m[key]) != substitutions(base) => problems.push(
+                    format!("{locale}: {key} has other substitutions than its message"),
+                ),
+                Some(_) => {}
+            }
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -139,6 +155,9 @@ fn embedded_messages_are_the_locale_files_with_substitutions_as_the_browser_make
     let browser_only = ["extDescription", "extShortName", "startFailed"];
     let embedded: Vec<&str> = Msg::ALL.iter().map(|m| m.key()).collect();
     for (key, _) in messages("en") {
+        if plural_base(&key).is_some() {
+            continue;
+        }
         assert_eq!(
             embedded.contains(&key.as_str()),
             !browser_only.contains(&key.as_str()),
@@ -156,7 +175,53 @@ fn embedded_messages_are_the_locale_files_with_substitutions_as_the_browser_make
     }
     let en = messages("en");
     let too_long = &en["noticeTooLong"];
-    let shown = message("en", Msg::NoticeTooLong, &["5000".into(), "6001".into()]);
-    assert_eq!(shown, too_long.replace("$1", "5000").replace("$2", "6001"));
+    let shown = message("en", Msg::NoticeTooLong, &["6001".into(), "5000".into()]);
+    assert_eq!(shown, too_long.replace("$1", "6001").replace("$2", "5000"));
     assert!(!shown.contains('$'));
+}
+
+/// A message about a number takes the form for its plural category, from the locale's own file;
+/// a category the locale has no form for takes the message itself.
+#[test]
+fn counted_messages_take_the_form_of_their_plural_category() {
+    use objection::core::ui::{counted, message, Msg, Plural};
+    let one = |locale: &str, n: &str| counted(locale, Msg::CharCount, Plural::One, &[n.into()]);
+    assert_eq!(one("en", "1"), "1 character");
+    assert_eq!(
+        counted("en", Msg::CharCount, Plural::Other, &["2".into()]),
+        "2 characters"
+    );
+    // English has no "few": the message itself.
+    assert_eq!(
+        counted("en", Msg::CharCount, Plural::Few, &["3".into()]),
+        "3 characters"
+    );
+    assert_eq!(message("en", Msg::CharCount, &["7".into()]), "7 characters");
+    let categories = [
+        ("zero", Plural::Zero),
+        ("one", Plural::One),
+        ("two", Plural::Two),
+        ("few", Plural::Few),
+        ("many", Plural::Many),
+    ];
+    for locale in LOCALES {
+        let files = messages(locale);
+        for msg in Msg::ALL {
+            for (name, plural) in categories {
+                let Some(form) = files.get(&format!("{}_{name}", msg.key())) else {
+                    continue;
+                };
+                let subs = ["12".to_string(), "34".to_string()];
+                let want = form.replace("$1", "12").replace("$2", "34");
+                assert_eq!(
+                    counted(locale, msg, plural, &subs),
+                    want,
+                    "{locale} {}_{name}",
+                    msg.key()
+                );
+            }
+        }
+    }
+    assert_eq!(Plural::from_cldr("few"), Plural::Few);
+    assert_eq!(Plural::from_cldr("anything"), Plural::Other);
 }

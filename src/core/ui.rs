@@ -18,9 +18,59 @@ pub fn ui_locale(lang: &str) -> &'static str {
     super::locale::ui_locale(lang, have).unwrap_or(UI_FALLBACK)
 }
 
+/// Comes before each plural form of a message in the embedded text (`build.rs` writes it).
+const PLURAL_MARK: char = '\u{2}';
+
+/// A number's plural category in a language (CLDR's cardinal categories), as the browser's
+/// `Intl.PluralRules` tells it. A message in messages.json is the "other" form; its other forms
+/// are keys with the category's suffix (`charCount_one`, `charCount_few`…).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plural {
+    Zero,
+    One,
+    Two,
+    Few,
+    Many,
+    Other,
+}
+
+impl Plural {
+    /// The category named as `Intl.PluralRules.prototype.select` names it (`"few"`); anything
+    /// else is "other".
+    pub fn from_cldr(name: &str) -> Plural {
+        match name {
+            "zero" => Plural::Zero,
+            "one" => Plural::One,
+            "two" => Plural::Two,
+            "few" => Plural::Few,
+            "many" => Plural::Many,
+            _ => Plural::Other,
+        }
+    }
+
+    /// The letter that marks this form in the text (`build.rs`'s PLURALS).
+    fn mark(self) -> Option<char> {
+        match self {
+            Plural::Zero => Some('z'),
+            Plural::One => Some('o'),
+            Plural::Two => Some('t'),
+            Plural::Few => Some('f'),
+            Plural::Many => Some('m'),
+            Plural::Other => None,
+        }
+    }
+}
+
 /// Message `msg` in `locale` (else in English), with `$1`, `$2`… replaced by `substitutions` as
 /// the browser's `i18n.getMessage` does (`$$` is a dollar sign).
 pub fn message(locale: &str, msg: Msg, substitutions: &[String]) -> String {
+    counted(locale, msg, Plural::Other, substitutions)
+}
+
+/// Message `msg` in the form for a number of category `plural` (`$1` is that number, written as
+/// the language writes it): "1 character", "2 characters"; in Polish "1 znak", "2 znaki",
+/// "5 znaków". A locale without that form uses the message itself.
+pub fn counted(locale: &str, msg: Msg, plural: Plural, substitutions: &[String]) -> String {
     let index = msg as usize;
     let lookup = |name: &str| {
         UI_LOCALES
@@ -29,9 +79,15 @@ pub fn message(locale: &str, msg: Msg, substitutions: &[String]) -> String {
             .and_then(|(_, messages)| messages.split(PIECE_END).nth(index))
             .filter(|m| !m.is_empty())
     };
-    let text = lookup(locale)
+    let piece = lookup(locale)
         .or_else(|| lookup(UI_FALLBACK))
         .unwrap_or_default();
+    let mut forms = piece.split(PLURAL_MARK);
+    let other = forms.next().unwrap_or_default();
+    let text = plural
+        .mark()
+        .and_then(|mark| forms.find_map(|f| f.strip_prefix(mark)))
+        .unwrap_or(other);
     substitute(text, substitutions)
 }
 

@@ -330,10 +330,11 @@ fn link_text(target: Target) -> String {
 
 /// "1,234 characters", counted the way a form field counts them.
 fn count_text(text: &str) -> String {
-    ui::message(
+    super::counted(
         &page_ui_locale(),
         Msg::CharCount,
-        &[group_thousands(field_length(text))],
+        field_length(text) as usize,
+        &[],
     )
 }
 
@@ -358,16 +359,6 @@ fn tr(msg: Msg) -> String {
 /// The letters' locale closest to the page's language, in which countries are named.
 fn names_locale() -> &'static str {
     letters::best_locale(&page_lang().to_ascii_lowercase()).unwrap_or(letters::FALLBACK_LOCALE)
-}
-
-/// A count as the page's language writes it ("1,170", "1.170", "1 170"), by the browser's Intl.
-fn group_thousands(n: u32) -> String {
-    let lang = page_lang();
-    let tag = if lang.is_empty() { "en" } else { lang.as_str() };
-    js_sys::Number::from(n)
-        .to_locale_string(tag)
-        .as_string()
-        .unwrap_or_else(|| n.to_string())
 }
 
 /// Copies the letter and says so; where the browser refuses, selects it for copying by hand.

@@ -183,6 +183,21 @@ pub fn focus(doc: &Document, selector: &str) {
     }
 }
 
+/// Scrolls `e` into view when it is not wholly in view: to the top of the view when it is above,
+/// to the bottom when below (it stays in view, and out from under a bar at the other edge).
+pub fn bring_into_view(e: &Element) {
+    let rect = e.get_bounding_client_rect();
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::MAX);
+    if rect.top() < 0.0 {
+        e.scroll_into_view_with_bool(true);
+    } else if rect.bottom() > height {
+        e.scroll_into_view_with_bool(false);
+    }
+}
+
 /// The event's target as an element.
 pub fn target(e: &web_sys::Event) -> Option<Element> {
     e.target().and_then(|t| t.dyn_into::<Element>().ok())

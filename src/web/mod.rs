@@ -318,6 +318,47 @@ fn t_with(msg: Msg, subs: &[String]) -> String {
     message(msg, subs)
 }
 
+/// A number's plural category in the language `tag` (`pl`, `pt-BR`), and the number as that
+/// language writes it ("5 000"), both as the browser's `Intl` tells them.
+fn number_words(tag: &str, n: usize) -> (crate::core::ui::Plural, String) {
+    thread_local! {
+        /// The last language's rules: a page counts in one language, often (each keystroke).
+        static RULES: std::cell::RefCell<Option<(String, js_sys::Intl::PluralRules)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    let category = RULES.with(|cell| {
+        let mut cached = cell.borrow_mut();
+        if cached.as_ref().is_none_or(|(t, _)| t != tag) {
+            let locales = js_sys::Array::of1(&JsValue::from_str(tag));
+            let rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
+            *cached = Some((tag.to_string(), rules));
+        }
+        cached
+            .as_ref()
+            .and_then(|(_, rules)| rules.select(n as f64).as_string())
+            .unwrap_or_default()
+    });
+    let digits = js_sys::Number::from(n as f64)
+        .to_locale_string(tag)
+        .as_string()
+        .unwrap_or_else(|| n.to_string());
+    (crate::core::ui::Plural::from_cldr(&category), digits)
+}
+
+/// A message about `n` things in the form the interface's language uses for that number, `$1`
+/// being `n` and `$2`… `more`.
+fn t_count(msg: Msg, n: usize, more: &[String]) -> String {
+    UI_LOCALE.with(|locale| counted(locale, msg, n, more))
+}
+
+/// [`t_count`] in the interface locale `locale` (`pt_BR`; the website's page language).
+fn counted(locale: &str, msg: Msg, n: usize, more: &[String]) -> String {
+    let (plural, digits) = number_words(&locale.replace('_', "-"), n);
+    let mut subs = vec![digits];
+    subs.extend_from_slice(more);
+    crate::core::ui::counted(locale, msg, plural, &subs)
+}
+
 /// The platform's name (`platform_*`).
 fn platform_msg(platform: Platform) -> Msg {
     match platform {

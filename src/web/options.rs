@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -18,12 +18,12 @@ use crate::core::settings::{Settings, Stored};
 use crate::core::ui::Msg;
 
 use super::dom::{
-    add, detail_inputs, document, el, focus, labelled, on, select, set, value, Listening,
+    add, detail_inputs, document, el, focus, labelled, on, select, set, target, value, Listening,
 };
 use super::{
     download_text, form_name_msg, from_js, not_saved_text, on_settings_changed, read_settings,
-    storage_state, storage_texts, t, t_with, to_js, ui_language, update_settings, write_settings,
-    UpdateError,
+    storage_state, storage_texts, t, t_count, t_with, to_js, ui_language, update_settings,
+    write_settings, UpdateError,
 };
 
 /// A letter being written or edited.
@@ -45,6 +45,9 @@ struct Page {
     draft: Option<Draft>,
     /// A message and its tone (`ok`, `error`), shown in the live region.
     notice: Option<(String, &'static str)>,
+    /// The card (its place among the page's sections) where the person last clicked, typed or
+    /// chose a file: the notice is shown at its foot, beside what caused it, never over it.
+    notice_at: Option<usize>,
     /// The letter just deleted, for Undo.
     deleted: Option<OwnLetter>,
     listeners: Vec<EventListener>,
@@ -70,14 +73,16 @@ pub(super) async fn start_options() {
         confirm_discard: false,
         draft: None,
         notice: None,
+        notice_at: None,
         deleted: None,
         listeners: Vec::new(),
         focus: None,
         record: super::record::read().await.entries,
     }));
+    follow_the_person(&page);
     render(&page);
     // Another open page (the popup, another options page) saved: show what is stored now,
-    // keeping the letter being written here as typed.
+    // keeping the letter being written here as typed (the draft follows the editor).
     let follow = page.clone();
     let changed = Closure::<dyn FnMut()>::new(move || {
         let page = follow.clone();
@@ -90,11 +95,6 @@ pub(super) async fn start_options() {
                 if p.settings == settings && p.stored == stored {
                     return;
                 }
-                if let Some(draft) = p.draft.as_mut() {
-                    draft.title = read_field("letter-title");
-                    draft.body = read_field("letter-body");
-                    draft.locale = read_field("letter-locale");
-                }
                 p.settings = settings;
                 p.stored = stored;
             }
@@ -103,6 +103,65 @@ pub(super) async fn start_options() {
     });
     on_settings_changed(&changed);
     changed.forget(); // the page lives as long as the listener
+}
+
+/// Notes which card the person works in (clicks, typing, a choice, a chosen file), before the card's own
+/// handlers run, so that what they cause is said there. Listens on the page root, which lives
+/// as long as the page.
+fn follow_the_person(page: &Shared) {
+    let Some(root) = document().and_then(|d| d.get_element_by_id("options")) else {
+        return;
+    };
+    // Not "change": a text box sends it when it loses focus, after what the person did next.
+    for event in ["click", "input"] {
+        let page = page.clone();
+        let listener = EventListener::new_with_options(
+            &root,
+            event,
+            EventListenerOptions::run_in_capture_phase(),
+            move |e| {
+                let card = target(e).and_then(|t| t.closest("#options > section").ok().flatten());
+                if let (Some(card), Ok(mut p)) = (card, page.try_borrow_mut()) {
+                    p.notice_at = Some(card_index(&card));
+                }
+            },
+        );
+        listener.forget();
+    }
+}
+
+/// A card's place among the page's sections.
+fn card_index(card: &Element) -> usize {
+    let mut n = 0;
+    let mut at = card.previous_element_sibling();
+    while let Some(e) = at {
+        if e.local_name() == "section" {
+            n += 1;
+        }
+        at = e.previous_element_sibling();
+    }
+    n
+}
+
+/// Puts the live region at the foot of the card the person worked in (at the end of the page
+/// when there is none), and scrolls it into view when it is out of view.
+fn place_notice(page: &Shared, doc: &Document, status: &Element) {
+    let at = page.borrow().notice_at;
+    let card = at.and_then(|n| {
+        doc.query_selector_all("#options > section")
+            .ok()
+            .and_then(|all| all.item(n as u32))
+            .and_then(|node| node.dyn_into::<Element>().ok())
+    });
+    let placed = match &card {
+        Some(card) => card.append_child(status).is_ok(),
+        None => doc
+            .body()
+            .is_some_and(|body| body.append_child(status).is_ok()),
+    };
+    if placed && status.child_element_count() > 0 {
+        super::dom::bring_into_view(status);
+    }
 }
 
 /// What a change that was refused or not saved tells the person.
@@ -174,11 +233,11 @@ fn button(page: &Shared, doc: &Document, action: Action, class: &str, label: &st
 
 fn letter_problem(p: &LetterProblem) -> String {
     match p {
-        LetterProblem::TooManyLetters { max } => t_with(Msg::LetterTooMany, &[max.to_string()]),
+        LetterProblem::TooManyLetters { max } => t_count(Msg::LetterTooMany, *max, &[]),
         LetterProblem::NoTitle => t(Msg::LetterNoTitle),
-        LetterProblem::TitleTooLong { max } => t_with(Msg::LetterTitleTooLong, &[max.to_string()]),
+        LetterProblem::TitleTooLong { max } => t_count(Msg::LetterTitleTooLong, *max, &[]),
         LetterProblem::NoText => t(Msg::LetterNoText),
-        LetterProblem::TextTooLong { max } => t_with(Msg::LetterTextTooLong, &[max.to_string()]),
+        LetterProblem::TextTooLong { max } => t_count(Msg::LetterTextTooLong, *max, &[]),
     }
 }
 
@@ -192,7 +251,7 @@ fn import_problem(p: &ImportProblem) -> String {
             Msg::ImportBadLetter,
             &[position.to_string(), letter_problem(problem)],
         ),
-        ImportProblem::TooMany { max } => t_with(Msg::ImportTooMany, &[max.to_string()]),
+        ImportProblem::TooMany { max } => t_count(Msg::ImportTooMany, *max, &[]),
         ImportProblem::Empty => t(Msg::ImportEmpty),
     }
 }
@@ -225,6 +284,10 @@ fn render(page: &Shared) {
         )
     };
     set(&root, "data-storage", storage_state(&stored));
+    // The live region may stand in a card (see `place_notice`): it outlives the redraw.
+    if let (Some(status), Some(body)) = (doc.get_element_by_id("options-notice"), doc.body()) {
+        let _ = body.append_child(&status);
+    }
     root.set_text_content(None);
     let header = el(&doc, "header", "top", None);
     let logo = el(&doc, "img", "logo", None);
@@ -278,6 +341,9 @@ fn render(page: &Shared) {
     add(&root, &about);
     if let Some(selector) = page.borrow_mut().focus.take() {
         focus(&doc, selector);
+    }
+    if let Some(status) = doc.get_element_by_id("options-notice") {
+        place_notice(page, &doc, &status);
     }
 }
 
@@ -414,6 +480,7 @@ fn render_notice_only(page: &Shared) {
             &el(&doc, "p", &format!("notice {tone}"), Some(text)),
         );
     }
+    place_notice(page, &doc, &status);
 }
 
 fn letters_section(
@@ -604,6 +671,16 @@ fn editor(page: &Shared, doc: &Document, d: &Draft) -> Element {
         &button(page, doc, Action::CancelEdit, "", &t(Msg::ActionCancelEdit)),
     );
     add(&box_, &row);
+    // The draft follows what is typed, so that any redraw (an import, a save in another open
+    // page) keeps it as the person left it.
+    on(page, &box_, "input", |page, _| {
+        if let Some(draft) = page.borrow_mut().draft.as_mut() {
+            draft.title = read_field("letter-title");
+            draft.body = read_field("letter-body");
+            draft.locale = read_field("letter-locale");
+            draft.form = FormKind::parse(&read_field("letter-form")).unwrap_or(draft.form);
+        }
+    });
     box_
 }
 
@@ -658,7 +735,7 @@ async fn import_file(page: &Shared, file: web_sys::File) {
                 let mut p = page.borrow_mut();
                 p.settings = settings;
                 p.stored = stored;
-                (t_with(Msg::ImportDone, &[added.to_string()]), "ok")
+                (t_count(Msg::ImportDone, added, &[]), "ok")
             }
             Err(e) => (update_error_text(e, |p| import_problem(&p)), "error"),
         },
@@ -849,6 +926,11 @@ fn record_text(record: &[Entry]) -> String {
 }
 
 async fn act(page: &Shared, action: Action) {
+    // A notice answers the last thing the person did; an earlier one ("Letter saved") does not
+    // stay while they do the next.
+    if !matches!(action, Action::UndoDelete) {
+        page.borrow_mut().notice = None;
+    }
     match action {
         Action::ExportRecord => {
             let text = record_text(&page.borrow().record);
@@ -999,10 +1081,7 @@ async fn act(page: &Shared, action: Action) {
             match text {
                 Some(text) => {
                     download_text("objection-letters.json", &text);
-                    p.notice = Some((
-                        t_with(Msg::ExportDone, &[file.letters.len().to_string()]),
-                        "ok",
-                    ));
+                    p.notice = Some((t_count(Msg::ExportDone, file.letters.len(), &[]), "ok"));
                 }
                 None => p.notice = Some((t(Msg::ExportFailed), "error")),
             }

@@ -32,8 +32,8 @@ use super::dom::{
 use super::{
     browser_languages, call_shim, copy_text, form_title_msg, from_js, js_of, language_label,
     on_settings_changed, open_options, platform_msg, read_settings, session_get, session_set,
-    storage_get, storage_set, storage_state, storage_texts, t, t_with, tab_url, target_tab, to_js,
-    today, ui_date, ui_language_list, update_settings,
+    storage_get, storage_set, storage_state, storage_texts, t, t_count, t_with, tab_url,
+    target_tab, to_js, today, ui_date, ui_language_list, update_settings,
 };
 use crate::core::letters::Details;
 
@@ -51,6 +51,8 @@ struct App {
     listeners: Vec<EventListener>,
     /// What gets the keyboard focus after the next redraw (a CSS selector).
     focus: Option<&'static str>,
+    /// The notice last brought into view: a new one is scrolled to, once.
+    notice_seen: Option<Notice>,
     /// When the popup first read the page (ms since the epoch), for its patience with a form
     /// that is still drawing.
     started: f64,
@@ -89,6 +91,7 @@ pub(super) async fn start_popup() {
         stored: Stored::default(),
         listeners: Vec::new(),
         focus: None,
+        notice_seen: None,
         started: js_sys::Date::now(),
         record: Vec::new(),
     }));
@@ -326,13 +329,13 @@ fn notice_text(n: &Notice) -> (String, &'static str) {
         Notice::CannotReadPage => (t(Msg::NoticeCannotRead), "warn"),
         Notice::NoReasonField => (t(Msg::NoticeNoField), "warn"),
         Notice::TooLong { limit, length } => (
-            t_with(Msg::NoticeTooLong, &[limit.to_string(), length.to_string()]),
+            t_count(Msg::NoticeTooLong, *length as usize, &[limit.to_string()]),
             "warn",
         ),
         Notice::EmptyLetter => (t(Msg::NoticeEmpty), "warn"),
         Notice::Drawing => (t(Msg::NoticeDrawing), "info"),
         Notice::ChooseBox => (t(Msg::NoticeChooseBox), "warn"),
-        Notice::HasText { chars } => (t_with(Msg::NoticeHasText, &[chars.to_string()]), "warn"),
+        Notice::HasText { chars } => (t_count(Msg::NoticeHasText, *chars as usize, &[]), "warn"),
         Notice::Filled => (t(Msg::NoticeFilled), "ok"),
         Notice::PageRemoved => (t(Msg::NoticePageRemoved), "error"),
         Notice::PageChanged => (t(Msg::NoticePageChanged), "error"),
@@ -488,6 +491,15 @@ fn render(app: &Shared) {
             announce.set_text_content(Some(&said));
         }
     }
+    // A new notice (the answer to Fill, Copy, Undo) is brought into view, wherever the person had
+    // scrolled; the same notice on a later redraw is left where they put it.
+    let new_notice = {
+        let mut a = app.borrow_mut();
+        let now = a.model.notice.clone();
+        let new = now.is_some() && now != a.notice_seen;
+        a.notice_seen = now;
+        new
+    };
     if let Some(selector) = app.borrow_mut().focus.take() {
         focus(&doc, selector);
     } else if let Some((id, sel)) = active {
@@ -500,6 +512,11 @@ fn render(app: &Shared) {
             {
                 let _ = a.set_selection_range(start, end);
             }
+        }
+    }
+    if new_notice {
+        if let Some(notice) = doc.query_selector("#app .notice").ok().flatten() {
+            super::dom::bring_into_view(&notice);
         }
     }
 }
@@ -632,7 +649,7 @@ fn compose(app: &Shared, doc: &Document, model: &Model) -> Element {
         add(&section, &box_chooser(app, doc, model, &candidates));
     }
 
-    let lang_row = el(doc, "div", "row", None);
+    let lang_row = el(doc, "div", "field", None);
     let lang_label = el(doc, "label", "", Some(&t(Msg::LetterLanguage)));
     set(&lang_label, "for", "locale");
     add(&lang_row, &lang_label);
@@ -1046,7 +1063,7 @@ fn show_preview(text: &str) {
 
 /// "N characters", as a form field counts them.
 fn count_text(text: &str) -> String {
-    t_with(Msg::CharCount, &[field_length(text).to_string()])
+    t_count(Msg::CharCount, field_length(text) as usize, &[])
 }
 
 /// Saves one change of the settings without waiting: applied to what is stored now, read anew,
