@@ -115,7 +115,10 @@ dist/%.zip: dist/% tools/zipdir.py build/.deps-python
 # the pages show. The guide lists the data protection authorities of src/rules/residences.toml.
 WWW_FILES := $(shell find www -type f)
 WWW_ASSETS := www/site.css www/composer.js www/lang.js
-WWW_IMAGES := docs/popup-form.png docs/popup-filled.png docs/form-filled.png extension/icons/icon-32.png
+# The screenshots the README, the website and the store listing show: taken by the browser tests
+# (tests/browser/fill.test.mjs) into dist/screenshots/, copied into docs/ by `make screenshots`.
+SHOTS := popup-form.png popup-filled.png form-filled.png
+WWW_IMAGES := $(addprefix docs/,$(SHOTS)) extension/icons/icon-32.png
 WWW_PORT ?= 8080
 .PHONY: serve
 all: dist/www
@@ -193,9 +196,12 @@ fuzz:
 	  cargo +nightly fuzz run -O $$t corpus/$$t seeds/$$t -- \
 	    -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 || exit 1; done
 
-# Copies the popup screenshots taken by the browser tests into docs/ for the README.
-screenshots:
-	cp dist/screenshots/popup-form.png dist/screenshots/popup-filled.png dist/screenshots/form-filled.png docs/
+# Re-takes the screenshots that docs/, the README and the website show (the browser test that
+# takes them), and copies them into docs/.
+screenshots: dist/chrome.zip build/.deps-chromium
+	rm -f $(addprefix dist/screenshots/,$(SHOTS))
+	RETAKING_SCREENSHOTS=1 node --test --test-concurrency=1 tests/browser/fill.test.mjs
+	cp $(addprefix dist/screenshots/,$(SHOTS)) docs/
 
 FORCE:
 

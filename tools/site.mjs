@@ -22,6 +22,7 @@
 //   {{current:<page>}}  aria-current="page" on the link to the page being built
 //   {{download:<file>}} a package in download/: its link, size and SHA-256
 //   {{residences}}   the data protection authorities of src/rules/residences.toml
+//   {{size:<file>}}  width and height of img/<file>, read from the PNG
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
@@ -293,6 +294,7 @@ function build(out, i18n) {
           case 'current': return arg === page.id ? ' aria-current="page"' : '';
           case 'download': return download(out, locale, root, arg, t);
           case 'residences': return residenceList(locale, residences);
+          case 'size': return imageSize(out, arg, where);
           default: fail(where, `unknown placeholder ${whole}`); return '';
         }
       });
@@ -300,6 +302,23 @@ function build(out, i18n) {
       writeFileSync(join(out, dir, page.file), html);
     }
   }
+}
+
+// `width="…" height="…"` of an image in the site's img/ (a PNG: its header says), so that a
+// screenshot re-taken at another size is never shown stretched.
+function imageSize(out, file, where) {
+  let head;
+  try {
+    head = readFileSync(join(out, 'img', file)).subarray(0, 24);
+  } catch (e) {
+    fail(where, `image img/${file}: ${e.message}`);
+    return '';
+  }
+  if (head.length < 24 || head.toString('latin1', 1, 4) !== 'PNG' || head.toString('latin1', 12, 16) !== 'IHDR') {
+    fail(where, `img/${file} is not a PNG`);
+    return '';
+  }
+  return `width="${head.readUInt32BE(16)}" height="${head.readUInt32BE(20)}"`;
 }
 
 // Run as a program (not when a test imports the lists above).

@@ -3,6 +3,7 @@
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, settled, norm, screenshotPath, sealed, launchWithoutContentScript } from './harness.mjs';
+import { readFileSync } from 'node:fs';
 
 let b;
 before(async () => { b = await launch(); });
@@ -224,9 +225,17 @@ test('screenshot of the popup on a form, for the README', async () => {
   await popup.screenshot({ path: screenshotPath('popup-form.png') });
   await popup.click('[data-action="fill"]');
   await popup.waitForSelector('#app[data-state="filled"]');
-  await popup.screenshot({ path: screenshotPath('popup-filled.png'), fullPage: true });
+  await popup.screenshot({ path: screenshotPath('popup-filled.png') });
   await page.bringToFront();
   await page.screenshot({ path: screenshotPath('form-filled.png') });
+  // docs/, the README and the website show these (`make screenshots` copies them there): the
+  // copies have the sizes the popup and the page have now.
+  const size = (path) => { const b = readFileSync(path); return [b.readUInt32BE(16), b.readUInt32BE(20)]; };
+  // (`make screenshots` takes them anew: the copies are then about to be replaced.)
+  for (const name of process.env.RETAKING_SCREENSHOTS ? [] : ['popup-form.png', 'popup-filled.png', 'form-filled.png']) {
+    assert.deepEqual(size(new URL(`../../docs/${name}`, import.meta.url)), size(screenshotPath(name)),
+      `docs/${name} has the size of the screenshot taken now (else run make screenshots)`);
+  }
   await popup.close();
   await page.close();
   const other = await b.open('https://example.com/object-ai', 'neg-lookalike.html');
