@@ -227,33 +227,39 @@ export async function setBadge(tabId, text, title) {
 }
 
 /**
- * The letters' languages (`de`, `pt-br`…) named in the interface language `ui`, each followed by
- * its own name where that differs ("German (Deutsch)"), in `ui`'s alphabetical order: a flat
- * list, code then name. Empty where the browser cannot name languages.
+ * The letters' languages (`de`, `pt-br`…) named in the interface language `ui` by the browser
+ * (CLDR), capitalised as a list item is: in the order given; empty where the browser cannot name
+ * languages.
  * @param {string} ui  a language tag (`de`, `pt_BR`)
  * @param {string[]} codes
- * @param {string[]} owns  each language's name in itself (the core has them: one Intl.DisplayNames
- *   per language would load 28 languages' data)
  * @returns {string[]}
  */
-export function languageNames(ui, codes, owns) {
+export function languageNames(ui, codes) {
   try {
     const tag = ui.replace('_', '-');
     const here = new Intl.DisplayNames([tag], { type: 'language' });
-    const named = codes.map((code, i) => {
-      const lang = code.replace(/-(\w+)$/, (_, r) => `-${r.toUpperCase()}`);
-      const raw = here.of(lang) || code;
-      const name = raw.charAt(0).toLocaleUpperCase(tag) + raw.slice(1);
-      const own = owns[i] || name;
-      // Its own name helps where it is another language than the interface's ("German
-      // (Deutsch)"), not for a variety of the same one ("British English").
-      const same = own.toLocaleLowerCase() === name.toLocaleLowerCase() || lang.split('-')[0] === tag.split('-')[0].toLowerCase();
-      return [code, same ? name : `${name} (${own})`];
+    return codes.map((code) => {
+      const raw = here.of(code.replace(/-(\w+)$/, (_, r) => `-${r.toUpperCase()}`)) || '';
+      return raw.charAt(0).toLocaleUpperCase(tag) + raw.slice(1);
     });
-    const order = new Intl.Collator(tag);
-    return named.sort((a, b) => order.compare(a[1], b[1])).flat();
   } catch {
     return [];
+  }
+}
+
+/**
+ * The order of `names` in the language `ui`'s alphabet (Intl.Collator): their indexes.
+ * @param {string} ui  a language tag (`de`, `pt_BR`)
+ * @param {string[]} names
+ * @returns {number[]}
+ */
+export function alphabetical(ui, names) {
+  const indexes = names.map((_, i) => i);
+  try {
+    const order = new Intl.Collator(ui.replace('_', '-'));
+    return indexes.sort((a, b) => order.compare(names[a], names[b]));
+  } catch {
+    return indexes;
   }
 }
 

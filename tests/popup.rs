@@ -343,3 +343,36 @@ fn fill_from_the_page_as_read_still_asks_before_replacing_text_and_rereads_witho
     );
     assert_eq!(model.request_fill_known(), KnownFill::ReadPage);
 }
+
+/// Languages are listed by their name in the interface language, with their own name where it
+/// helps, and never with brackets in brackets.
+#[test]
+fn language_labels_add_the_own_name_where_it_helps() {
+    use objection::core::popup::language_label;
+    assert_eq!(
+        language_label("en", "de", "German", "Deutsch"),
+        "German (Deutsch)"
+    );
+    assert_eq!(
+        language_label("en", "en-gb", "British English", "English (UK)"),
+        "British English"
+    );
+    assert_eq!(
+        language_label("de_AT", "de", "Deutsch", "Deutsch"),
+        "Deutsch"
+    );
+    assert_eq!(
+        language_label(
+            "de",
+            "en-gb",
+            "Englisch (Vereinigtes Königreich)",
+            "English (UK)"
+        ),
+        "Englisch (Vereinigtes Königreich) \u{2013} English (UK)"
+    );
+    assert_eq!(
+        language_label("pt_BR", "pt", "Português (Portugal)", "Português"),
+        "Português (Portugal)"
+    );
+    assert_eq!(language_label("fr", "el", "", "Ελληνικά"), "Ελληνικά");
+}

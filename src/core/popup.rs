@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::data::{FormKind, Platform};
 use super::fill::{check_read_back, plan_fill, Expect, FillStep, ReadBack};
+use super::fold::fold;
 use super::letters::{self, Details};
 use super::own::OwnLetter;
 use super::recognise::{parse_contact_url, FieldChoice, Recognition};
@@ -676,6 +677,31 @@ pub fn off_form_links(site: Option<Platform>) -> [(Platform, bool); 2] {
         Some(Platform::Instagram) => [(Platform::Instagram, false), (Platform::Facebook, true)],
         Some(Platform::Facebook) => [(Platform::Facebook, false), (Platform::Instagram, true)],
         None => [(Platform::Facebook, false), (Platform::Instagram, false)],
+    }
+}
+
+/// A letter language as the interface lists it: `name`, its name in the interface language `ui`,
+/// followed by `own`, its name in itself, where that helps: for another language ("German
+/// (Deutsch)"), not for a variety of the interface's own ("British English"). A name that
+/// already holds brackets takes the own name after a dash, not brackets in brackets
+/// ("Englisch (Vereinigtes Königreich) – English (UK)").
+pub fn language_label(ui: &str, code: &str, name: &str, own: &str) -> String {
+    let language = |tag: &str| {
+        tag.split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
+    if name.is_empty() {
+        return own.to_string();
+    }
+    if own.is_empty() || fold(own) == fold(name) || language(code) == language(ui) {
+        return name.to_string();
+    }
+    if name.contains('(') || own.contains('(') {
+        format!("{name} \u{2013} {own}")
+    } else {
+        format!("{name} ({own})")
     }
 }
 

@@ -40,7 +40,8 @@ extern "C" {
     #[wasm_bindgen(js_name = formatDate)]
     fn format_date(ui: &str, day: &str) -> String;
     #[wasm_bindgen(js_name = languageNames)]
-    fn language_names(ui: &str, codes: Vec<String>, owns: Vec<String>) -> Vec<String>;
+    fn language_names(ui: &str, codes: Vec<String>) -> Vec<String>;
+    fn alphabetical(ui: &str, names: Vec<String>) -> Vec<u32>;
     #[wasm_bindgen(js_name = openOptions)]
     fn open_options();
     #[wasm_bindgen(js_name = downloadText)]
@@ -229,27 +230,28 @@ fn names_locale() -> &'static str {
 }
 
 /// The letters' languages `codes`, named in the interface language `ui` (with their own name
-/// where it differs) in its alphabetical order; where the browser cannot name languages, by their
-/// own names in the order given.
+/// where it helps, `core::popup::language_label`) in its alphabetical order; where the browser
+/// cannot name languages, by their own names in the order given.
 fn language_list(ui: &str, codes: &[&str]) -> Vec<(String, String)> {
-    let owns = codes
-        .iter()
-        .map(|c| crate::core::popup::language_name(c).to_string())
-        .collect();
-    let flat = language_names(ui, codes.iter().map(|c| c.to_string()).collect(), owns);
-    if flat.len() != codes.len() * 2 {
+    use crate::core::popup::{language_label, language_name};
+    let names = language_names(ui, codes.iter().map(|c| c.to_string()).collect());
+    if names.len() != codes.len() {
         return codes
             .iter()
-            .map(|c| {
-                (
-                    c.to_string(),
-                    crate::core::popup::language_name(c).to_string(),
-                )
-            })
+            .map(|c| (c.to_string(), language_name(c).to_string()))
             .collect();
     }
-    flat.chunks(2)
-        .map(|pair| (pair[0].clone(), pair[1].clone()))
+    let labels: Vec<String> = codes
+        .iter()
+        .zip(&names)
+        .map(|(code, name)| language_label(ui, code, name, language_name(code)))
+        .collect();
+    alphabetical(ui, labels.clone())
+        .into_iter()
+        .filter_map(|i| {
+            let i = i as usize;
+            Some((codes.get(i)?.to_string(), labels.get(i)?.clone()))
+        })
         .collect()
 }
 
