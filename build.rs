@@ -760,7 +760,12 @@ fn text_code(
         for k in &keys {
             let mut piece = messages.get(*k).cloned().unwrap_or_default();
             for (category, mark) in PLURALS {
-                if let Some(form) = messages.get(&format!("{k}_{category}")) {
+                // A form that reads as the message itself need not be carried: it is the
+                // fallback (Hungarian's singular after a number, a label such as "Zeichen: $1").
+                let form = messages.get(&format!("{k}_{category}"));
+                if let Some(form) =
+                    form.filter(|f| **f != piece.split(PLURAL_MARK).next().unwrap_or_default())
+                {
                     if form.contains(PLURAL_MARK) || form.is_empty() {
                         fail(name, &format!("{k}_{category} is empty or holds U+0002"));
                     }
