@@ -347,6 +347,11 @@ fn number_words(tag: &str, n: usize) -> (crate::core::ui::Plural, String) {
     (crate::core::ui::Plural::from_cldr(&category), digits)
 }
 
+/// A number as the interface's language writes it ("1,010", "1.010", "1 010").
+fn ui_number(n: usize) -> String {
+    UI_LOCALE.with(|locale| number_words(&locale.replace('_', "-"), n).1)
+}
+
 /// A message about `n` things in the form the interface's language uses for that number, `$1`
 /// being `n` and `$2`… `more`.
 fn t_count(msg: Msg, n: usize, more: &[String]) -> String {

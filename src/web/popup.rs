@@ -33,7 +33,7 @@ use super::{
     browser_languages, call_shim, copy_text, form_title_msg, from_js, js_of, language_label,
     on_settings_changed, open_options, platform_msg, read_settings, session_get, session_set,
     storage_get, storage_set, storage_state, storage_texts, t, t_count, t_with, tab_url,
-    target_tab, to_js, today, ui_date, ui_language_list, update_settings,
+    target_tab, to_js, today, ui_date, ui_language_list, ui_number, update_settings,
 };
 use crate::core::letters::Details;
 
@@ -329,7 +329,11 @@ fn notice_text(n: &Notice) -> (String, &'static str) {
         Notice::CannotReadPage => (t(Msg::NoticeCannotRead), "warn"),
         Notice::NoReasonField => (t(Msg::NoticeNoField), "warn"),
         Notice::TooLong { limit, length } => (
-            t_count(Msg::NoticeTooLong, *length as usize, &[limit.to_string()]),
+            t_count(
+                Msg::NoticeTooLong,
+                *length as usize,
+                &[ui_number(*limit as usize)],
+            ),
             "warn",
         ),
         Notice::EmptyLetter => (t(Msg::NoticeEmpty), "warn"),

@@ -150,7 +150,7 @@ test('Firefox: a box shorter than the letter: told, nothing cut, a shortened let
   for (let i = 0; i < 100 && !(await popup.ev(`Boolean(document.querySelector('.notice.warn'))`)); i++) await new Promise((r) => setTimeout(r, 100));
   const notice = await popup.ev(`document.querySelector('.notice.warn').textContent`);
   assert.match(notice, /\b200\b/);
-  assert.match(notice, new RegExp(`\\b${letter.length}\\b`));
+  assert.match(notice, new RegExp(`\\b${new Intl.NumberFormat('en').format(letter.length)}\\b`));
   assert.equal(await popup.state(), 'form');
   assert.equal((await page.evaluate(() => window.__fixture.state())).reason, '', 'nothing written');
   assert.equal(await popup.ev(`document.querySelectorAll('[data-action="copy"]').length`), 1);

@@ -112,7 +112,7 @@ test('a box shorter than the letter: the person is told, nothing is cut, a short
   assert.equal(await fill(popup), 'form');
   const notice = await popup.locator('.notice.warn').innerText();
   assert.match(notice, /\b200\b/, 'the limit is named');
-  assert.match(notice, new RegExp(`\\b${letter.length}\\b`), "the letter's length is named");
+  assert.match(notice, new RegExp(`\\b${new Intl.NumberFormat('en').format(letter.length)}\\b`), "the letter's length is named");
   assert.equal((await fixture(page)).reason, '', 'nothing written, not even part of it');
   assert.equal(await page.evaluate(() => window.__fixture.writes()), 0);
   assert.equal(await popup.locator('[data-action="copy"]').count(), 1, 'Copy is offered');
