@@ -183,8 +183,9 @@ pub fn focus(doc: &Document, selector: &str) {
     }
 }
 
-/// Scrolls `e` into view when it is not wholly in view: to the top of the view when it is above,
-/// to the bottom when below (it stays in view, and out from under a bar at the other edge).
+/// Scrolls `e` into view when it is not wholly in view: lined up with the top of the view when
+/// it is above, with the bottom when below (the least scrolling). The popup's notices stand
+/// above the letter, so they come in at the top, clear of its action bar at the bottom.
 pub fn bring_into_view(e: &Element) {
     let rect = e.get_bounding_client_rect();
     let height = web_sys::window()

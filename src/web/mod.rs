@@ -246,7 +246,13 @@ fn language_list(ui: &str, codes: &[&str]) -> Vec<(String, String)> {
         .zip(&names)
         .map(|(code, name)| language_label(ui, code, name, language_name(code)))
         .collect();
-    alphabetical(ui, labels.clone())
+    // One name (a letter's language) needs no order, and no Intl.Collator.
+    let order = if labels.len() > 1 {
+        alphabetical(ui, labels.clone())
+    } else {
+        vec![0]
+    };
+    order
         .into_iter()
         .filter_map(|i| {
             let i = i as usize;

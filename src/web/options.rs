@@ -45,9 +45,12 @@ struct Page {
     draft: Option<Draft>,
     /// A message and its tone (`ok`, `error`), shown in the live region.
     notice: Option<(String, &'static str)>,
-    /// The card (its place among the page's sections) where the person last clicked, typed or
-    /// chose a file: the notice is shown at its foot, beside what caused it, never over it.
-    notice_at: Option<usize>,
+    /// The card (its id) where the notice belongs: the one the person last clicked or typed in,
+    /// or the one whose change it reports. It is shown at the card's foot, beside what caused
+    /// it, never over it.
+    notice_at: Option<String>,
+    /// The next notice answers something the person just did: it is brought into view once.
+    reveal: bool,
     /// The letter just deleted, for Undo.
     deleted: Option<OwnLetter>,
     listeners: Vec<EventListener>,
@@ -74,6 +77,7 @@ pub(super) async fn start_options() {
         draft: None,
         notice: None,
         notice_at: None,
+        reveal: false,
         deleted: None,
         listeners: Vec::new(),
         focus: None,
@@ -105,9 +109,9 @@ pub(super) async fn start_options() {
     changed.forget(); // the page lives as long as the listener
 }
 
-/// Notes which card the person works in (clicks, typing, a choice, a chosen file), before the card's own
-/// handlers run, so that what they cause is said there. Listens on the page root, which lives
-/// as long as the page.
+/// Notes which card the person works in (clicks, typing, a choice, a chosen file), before the
+/// card's own handlers run, so that what they cause is said there and brought into view. Listens
+/// on the page root, which lives as long as the page.
 fn follow_the_person(page: &Shared) {
     let Some(root) = document().and_then(|d| d.get_element_by_id("options")) else {
         return;
@@ -120,9 +124,12 @@ fn follow_the_person(page: &Shared) {
             event,
             EventListenerOptions::run_in_capture_phase(),
             move |e| {
-                let card = target(e).and_then(|t| t.closest("#options > section").ok().flatten());
+                let card = target(e)
+                    .and_then(|t| t.closest("#options > section[id]").ok().flatten())
+                    .map(|card| card.id());
                 if let (Some(card), Ok(mut p)) = (card, page.try_borrow_mut()) {
-                    p.notice_at = Some(card_index(&card));
+                    p.notice_at = Some(card);
+                    p.reveal = true;
                 }
             },
         );
@@ -130,37 +137,54 @@ fn follow_the_person(page: &Shared) {
     }
 }
 
-/// A card's place among the page's sections.
-fn card_index(card: &Element) -> usize {
-    let mut n = 0;
-    let mut at = card.previous_element_sibling();
-    while let Some(e) = at {
-        if e.local_name() == "section" {
-            n += 1;
-        }
-        at = e.previous_element_sibling();
+/// Shows the notice: its words in the live region (`#options-notice`, which stays in place and
+/// out of sight, so that screen readers announce it), and what the eye sees (`#notice-shown`,
+/// with Undo after a deletion) at the foot of its card, or at the end of the page. Brings it
+/// into view when it answers what the person just did.
+fn show_notice(page: &Shared, doc: &Document) {
+    if let Some(old) = doc.get_element_by_id("notice-shown") {
+        old.remove();
     }
-    n
-}
-
-/// Puts the live region at the foot of the card the person worked in (at the end of the page
-/// when there is none), and scrolls it into view when it is out of view.
-fn place_notice(page: &Shared, doc: &Document, status: &Element) {
-    let at = page.borrow().notice_at;
-    let card = at.and_then(|n| {
-        doc.query_selector_all("#options > section")
-            .ok()
-            .and_then(|all| all.item(n as u32))
-            .and_then(|node| node.dyn_into::<Element>().ok())
-    });
-    let placed = match &card {
-        Some(card) => card.append_child(status).is_ok(),
-        None => doc
-            .body()
-            .is_some_and(|body| body.append_child(status).is_ok()),
+    let (notice, deleted, at, reveal) = {
+        let mut p = page.borrow_mut();
+        let reveal = std::mem::take(&mut p.reveal);
+        (
+            p.notice.clone(),
+            p.deleted.is_some(),
+            p.notice_at.clone(),
+            reveal,
+        )
     };
-    if placed && status.child_element_count() > 0 {
-        super::dom::bring_into_view(status);
+    if let Some(status) = doc.get_element_by_id("options-notice") {
+        let said = notice.as_ref().map(|(text, _)| text.as_str());
+        if status.text_content().as_deref() != said {
+            status.set_text_content(said);
+        }
+    }
+    let Some((text, tone)) = notice else { return };
+    let shown = el(doc, "div", "notice-shown", None);
+    set(&shown, "id", "notice-shown");
+    let p = el(doc, "p", &format!("notice {tone}"), Some(&text));
+    if deleted {
+        add(
+            &p,
+            &button(
+                page,
+                doc,
+                Action::UndoDelete,
+                "linkish",
+                &t(Msg::ActionUndo),
+            ),
+        );
+    }
+    add(&shown, &p);
+    let card = at.and_then(|id| doc.get_element_by_id(&id));
+    match card.or_else(|| doc.get_element_by_id("options")) {
+        Some(parent) => add(&parent, &shown),
+        None => return,
+    }
+    if reveal {
+        super::dom::bring_into_view(&shown);
     }
 }
 
@@ -273,21 +297,11 @@ fn render(page: &Shared) {
         return;
     };
     page.borrow_mut().listeners.clear();
-    let (settings, stored, draft, notice, deleted) = {
+    let (settings, stored, draft) = {
         let p = page.borrow();
-        (
-            p.settings.clone(),
-            p.stored.clone(),
-            p.draft.clone(),
-            p.notice.clone(),
-            p.deleted.is_some(),
-        )
+        (p.settings.clone(), p.stored.clone(), p.draft.clone())
     };
     set(&root, "data-storage", storage_state(&stored));
-    // The live region may stand in a card (see `place_notice`): it outlives the redraw.
-    if let (Some(status), Some(body)) = (doc.get_element_by_id("options-notice"), doc.body()) {
-        let _ = body.append_child(&status);
-    }
     root.set_text_content(None);
     let header = el(&doc, "header", "top", None);
     let logo = el(&doc, "img", "logo", None);
@@ -299,28 +313,6 @@ fn render(page: &Shared) {
     add(&root, &el(&doc, "p", "intro", Some(&t(Msg::OptionsIntro))));
     if let Some(section) = storage_section(page, &doc, &stored) {
         add(&root, &section);
-    }
-
-    // The live region stays in the page (outside the redrawn part), so that screen readers
-    // announce each message.
-    if let Some(status) = doc.get_element_by_id("options-notice") {
-        status.set_text_content(None);
-        if let Some((text, tone)) = &notice {
-            let p = el(&doc, "p", &format!("notice {tone}"), Some(text));
-            if deleted {
-                add(
-                    &p,
-                    &button(
-                        page,
-                        &doc,
-                        Action::UndoDelete,
-                        "linkish",
-                        &t(Msg::ActionUndo),
-                    ),
-                );
-            }
-            add(&status, &p);
-        }
     }
 
     add(&root, &details_section(page, &doc, &settings.details));
@@ -339,11 +331,9 @@ fn render(page: &Shared) {
     add(&about, &h);
     add(&about, &super::about(&doc));
     add(&root, &about);
+    show_notice(page, &doc);
     if let Some(selector) = page.borrow_mut().focus.take() {
         focus(&doc, selector);
-    }
-    if let Some(status) = doc.get_element_by_id("options-notice") {
-        place_notice(page, &doc, &status);
     }
 }
 
@@ -423,8 +413,12 @@ async fn discard(page: &Shared) {
     }
 }
 
+/// The details card's id (a notice about a detail is shown there).
+const DETAILS_CARD: &str = "details-card";
+
 fn details_section(page: &Shared, doc: &Document, details: &Details) -> Element {
     let section = el(doc, "section", "card", None);
+    set(&section, "id", DETAILS_CARD);
     set(&section, "aria-labelledby", "details-heading");
     let h = el(doc, "h2", "", Some(&t(Msg::DetailsTitle)));
     set(&h, "id", "details-heading");
@@ -443,6 +437,10 @@ fn details_section(page: &Shared, doc: &Document, details: &Details) -> Element 
                 })
                 .await;
                 let mut p = page.borrow_mut();
+                // Said at the details, without scrolling there: the person may have moved on
+                // (the change arrives when the field loses focus).
+                p.notice_at = Some(DETAILS_CARD.to_string());
+                p.reveal = false;
                 p.notice = Some(match saved {
                     Ok((settings, stored, ())) => {
                         p.settings = settings;
@@ -467,20 +465,11 @@ fn details_section(page: &Shared, doc: &Document, details: &Details) -> Element 
     section
 }
 
-/// Redraws only the live region, so that typing in the details is not interrupted.
+/// Redraws only the notice, so that typing in the details is not interrupted.
 fn render_notice_only(page: &Shared) {
-    let Some(doc) = document() else { return };
-    let Some(status) = doc.get_element_by_id("options-notice") else {
-        return;
-    };
-    status.set_text_content(None);
-    if let Some((text, tone)) = &page.borrow().notice {
-        add(
-            &status,
-            &el(&doc, "p", &format!("notice {tone}"), Some(text)),
-        );
+    if let Some(doc) = document() {
+        show_notice(page, &doc);
     }
-    place_notice(page, &doc, &status);
 }
 
 fn letters_section(
@@ -490,6 +479,7 @@ fn letters_section(
     draft: Option<&Draft>,
 ) -> Element {
     let section = el(doc, "section", "card", None);
+    set(&section, "id", "letters-card");
     set(&section, "aria-labelledby", "letters-heading");
     let h = el(doc, "h2", "", Some(&t(Msg::YourLetters)));
     set(&h, "id", "letters-heading");
@@ -686,6 +676,7 @@ fn editor(page: &Shared, doc: &Document, d: &Draft) -> Element {
 
 fn transfer_section(page: &Shared, doc: &Document) -> Element {
     let section = el(doc, "section", "card", None);
+    set(&section, "id", "transfer-card");
     set(&section, "aria-labelledby", "transfer-heading");
     let h = el(doc, "h2", "", Some(&t(Msg::TransferTitle)));
     set(&h, "id", "transfer-heading");
@@ -929,7 +920,10 @@ async fn act(page: &Shared, action: Action) {
     // A notice answers the last thing the person did; an earlier one ("Letter saved") does not
     // stay while they do the next.
     if !matches!(action, Action::UndoDelete) {
-        page.borrow_mut().notice = None;
+        let mut p = page.borrow_mut();
+        p.notice = None;
+        // Undo belongs to its notice: once that is gone, the deleted letter is gone too.
+        p.deleted = None;
     }
     match action {
         Action::ExportRecord => {

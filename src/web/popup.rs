@@ -51,8 +51,9 @@ struct App {
     listeners: Vec<EventListener>,
     /// What gets the keyboard focus after the next redraw (a CSS selector).
     focus: Option<&'static str>,
-    /// The notice last brought into view: a new one is scrolled to, once.
-    notice_seen: Option<Notice>,
+    /// The next drawing answers something the person did (Fill, Copy, Undo): its notice is
+    /// brought into view. Redraws of the popup's own (the page read again) leave the view be.
+    reveal: bool,
     /// When the popup first read the page (ms since the epoch), for its patience with a form
     /// that is still drawing.
     started: f64,
@@ -91,7 +92,7 @@ pub(super) async fn start_popup() {
         stored: Stored::default(),
         listeners: Vec::new(),
         focus: None,
-        notice_seen: None,
+        reveal: false,
         started: js_sys::Date::now(),
         record: Vec::new(),
     }));
@@ -419,7 +420,9 @@ fn render(app: &Shared) {
                 &el(&doc, "p", "headline", Some(&t(Msg::NoFormTitle))),
             );
             if let Some(n) = &model.notice {
-                add(&status, &el(&doc, "p", "detail", Some(&notice_text(n).0)));
+                let p = el(&doc, "p", "detail", Some(&notice_text(n).0));
+                set(&p, "id", "notice");
+                add(&status, &p);
             }
             let site = app.borrow().site;
             add(&root, &form_links(&doc, site));
@@ -438,10 +441,9 @@ fn render(app: &Shared) {
             add(&status, &el(&doc, "p", "detail", Some(&detail)));
             if let Some(n) = &model.notice {
                 let (text, tone) = notice_text(n);
-                add(
-                    &status,
-                    &el(&doc, "p", &format!("notice {tone}"), Some(&text)),
-                );
+                let p = el(&doc, "p", &format!("notice {tone}"), Some(&text));
+                set(&p, "id", "notice");
+                add(&status, &p);
             }
             if matches!(model.phase, Phase::Form | Phase::Error) {
                 add(&root, &compose(app, &doc, &model));
@@ -495,15 +497,8 @@ fn render(app: &Shared) {
             announce.set_text_content(Some(&said));
         }
     }
-    // A new notice (the answer to Fill, Copy, Undo) is brought into view, wherever the person had
-    // scrolled; the same notice on a later redraw is left where they put it.
-    let new_notice = {
-        let mut a = app.borrow_mut();
-        let now = a.model.notice.clone();
-        let new = now.is_some() && now != a.notice_seen;
-        a.notice_seen = now;
-        new
-    };
+    // The answer to what the person did is brought into view, wherever they had scrolled.
+    let reveal = std::mem::take(&mut app.borrow_mut().reveal);
     if let Some(selector) = app.borrow_mut().focus.take() {
         focus(&doc, selector);
     } else if let Some((id, sel)) = active {
@@ -518,8 +513,8 @@ fn render(app: &Shared) {
             }
         }
     }
-    if new_notice {
-        if let Some(notice) = doc.query_selector("#app .notice").ok().flatten() {
+    if reveal {
+        if let Some(notice) = doc.get_element_by_id("notice") {
             super::dom::bring_into_view(&notice);
         }
     }
@@ -1099,6 +1094,7 @@ async fn act(app: &Shared, action: Action) {
         Action::UndoAnyway => undo(app, true).await,
         Action::Copy => {
             if app.borrow_mut().model.needs_residence() {
+                app.borrow_mut().reveal = true;
                 render(app);
                 return;
             }
@@ -1107,8 +1103,13 @@ async fn act(app: &Shared, action: Action) {
             app.borrow_mut().model.copied(ok);
         }
     }
-    // After the redraw, the keyboard focus goes to the first button of the new state.
-    app.borrow_mut().focus = Some(".actions button:not([disabled])");
+    // After the redraw, the keyboard focus goes to the first button of the new state, and the
+    // answer (the notice) is brought into view.
+    {
+        let mut a = app.borrow_mut();
+        a.focus = Some(".actions button:not([disabled])");
+        a.reveal = true;
+    }
     render(app);
 }
 

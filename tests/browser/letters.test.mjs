@@ -111,7 +111,7 @@ test('own letters: write, keep after reload, offer in the popup, fill, export, i
   await options.click('[data-action="new-letter"]');
   await options.fill('#letter-body', 'No title here');
   await options.click('[data-action="save-letter"]');
-  await options.waitForSelector('#options-notice .notice.error');
+  await options.waitForSelector('#notice-shown .notice.error');
   await options.click('[data-action="cancel-edit"]');
   await options.reload();
   await options.waitForSelector('[data-own-letter]');
@@ -140,7 +140,7 @@ test('own letters: write, keep after reload, offer in the popup, fill, export, i
   await options.waitForSelector('[data-action="undo-delete"]');
   assert.equal(await options.locator('[data-own-letter]').count(), 0);
   await options.setInputFiles('#import-file', file);
-  await options.waitForSelector('#options-notice .notice.ok');
+  await options.waitForSelector('#notice-shown .notice.ok');
   assert.equal(await options.locator('[data-own-letter]').count(), 1, 'imported back');
   assert.equal(await options.locator('[data-own-letter] .letter-title').innerText(), 'My own objection');
 
@@ -156,8 +156,8 @@ test('own letters: write, keep after reload, offer in the popup, fill, export, i
     const path = join(dir, name);
     writeFileSync(path, text);
     await options.setInputFiles('#import-file', path);
-    await options.waitForSelector('#options-notice .notice.error');
-    const message = await options.locator('#options-notice .notice.error').innerText();
+    await options.waitForSelector('#notice-shown .notice.error');
+    const message = await options.locator('#notice-shown .notice.error').innerText();
     assert.match(message, /Nothing was imported/, `${name}: ${message}`);
     assert.equal(await options.locator('[data-own-letter]').count(), 1, `${name} changed nothing`);
     await options.reload();

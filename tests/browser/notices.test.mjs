@@ -40,31 +40,36 @@ for (const locale of ['en', 'de', 'fi']) {
       writeFileSync(bad, JSON.stringify({ hello: 'world' }));
       await options.locator('#import-file').scrollIntoViewIfNeeded();
       await options.setInputFiles('#import-file', bad);
-      await options.waitForSelector('#options-notice .notice.error');
-      const notice = await options.locator('#options-notice').boundingBox();
+      await options.waitForSelector('#notice-shown .notice.error');
+      const notice = await options.locator('#notice-shown').boundingBox();
       for (const field of ['#letter-title', '#letter-body']) {
         const box = await options.locator(field).boundingBox();
         assert.ok(!overlap(notice, box), `the notice ${JSON.stringify(notice)} does not cover ${field} ${JSON.stringify(box)}`);
       }
-      assert.ok(await inView(options, '#options-notice'), 'the notice is in view');
-      assert.equal(await options.locator('#options-notice').evaluate((e) => e.parentElement.querySelector('#import-file') !== null), true,
+      assert.ok(await inView(options, '#notice-shown'), 'the notice is in view');
+      assert.equal(await options.locator('#notice-shown').evaluate((e) => e.parentElement.querySelector('#import-file') !== null), true,
         'at the foot of the card with the import');
-      assert.equal(await options.locator('#options-notice').evaluate((e) => getComputedStyle(e).position), 'static', 'in the flow, covering nothing');
+      assert.equal(await options.locator('#options-notice').textContent(), await options.locator('#notice-shown').innerText(),
+        'the live region says the same, for screen readers');
       if (locale === 'de') await options.screenshot({ path: screenshotPath('options-360-notice-de.png') });
       // Saving answers at the letters card; the next action clears it (it does not stay while the
       // person writes the next letter).
       await options.locator('[data-action="save-letter"]').click();
-      await options.waitForSelector('#options-notice .notice');
-      assert.equal(await options.locator('#options-notice .notice.error').count(), 0,
-        await options.locator('#options-notice').innerText());
+      await options.waitForSelector('#notice-shown .notice.ok');
       await options.waitForSelector('[data-own-letter]');
-      await options.waitForSelector('#options-notice .notice.ok');
-      assert.equal(await options.locator('#options-notice').evaluate((e) => e.parentElement.querySelector('[data-own-letter]') !== null), true,
+      assert.equal(await options.locator('#notice-shown .notice.error').count(), 0, 'the import error is gone');
+      assert.equal(await options.locator('#notice-shown').evaluate((e) => e.parentElement.querySelector('[data-own-letter]') !== null), true,
         '"saved" at the foot of the letters card');
-      assert.ok(await inView(options, '#options-notice'), 'in view');
+      assert.ok(await inView(options, '#notice-shown'), 'in view');
       await options.click('[data-action="new-letter"]');
       await options.waitForSelector('#letter-title');
-      assert.equal(await options.locator('#options-notice .notice').count(), 0, 'the earlier notice is gone');
+      assert.equal(await options.locator('#notice-shown .notice').count(), 0, 'the earlier notice is gone');
+      await options.click('[data-action="cancel-edit"]');
+      // Deleting says so beside the letters, with Undo, which has the keyboard focus.
+      await options.click('[data-own-letter] [data-action="delete"]');
+      await options.waitForSelector('#notice-shown [data-action="undo-delete"]');
+      assert.equal(await options.evaluate(() => document.activeElement?.dataset.action), 'undo-delete', 'Undo has the focus');
+      assert.ok(await inView(options, '#notice-shown'), 'in view');
       await options.close();
 
       // The popup at 360 px: an empty letter cannot be filled; the notice says so in view,

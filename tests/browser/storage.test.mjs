@@ -89,10 +89,10 @@ test('damaged entries: both pages start, say so, show the rest, and keep them th
   await options.click('[data-own-letter="own-1"] [data-action="edit"]');
   await options.fill('#letter-title', 'Readable letter, edited');
   await options.click('[data-action="save-letter"]');
-  await options.waitForSelector('#options-notice .notice.ok >> text=Letter saved');
+  await options.waitForSelector('#notice-shown .notice.ok >> text=Letter saved');
   await options.fill('#detail-account', 'ann@example.com');
   await options.locator('#detail-account').blur();
-  await options.waitForSelector('#options-notice .notice.ok >> text=Your details are saved');
+  await options.waitForSelector('#notice-shown .notice.ok >> text=Your details are saved');
   let now = await stored(options);
   assert.deepEqual(unreadable(now), before, 'unreadable entries kept exactly');
   assert.equal(now.letters.find((l) => l.id === 'own-1').title, 'Readable letter, edited');
@@ -100,7 +100,7 @@ test('damaged entries: both pages start, say so, show the rest, and keep them th
 
   // A detail of the same name as an unreadable one is not saved over it: the person is told.
   await options.selectOption('#residence', 'MT');
-  await options.waitForSelector('#options-notice .notice.error >> text=would replace saved data');
+  await options.waitForSelector('#notice-shown .notice.error >> text=would replace saved data');
   now = await stored(options);
   assert.deepEqual(unreadable(now), before, 'nothing replaced');
 
@@ -114,7 +114,7 @@ test('damaged entries: both pages start, say so, show the rest, and keep them th
     const file = join(dir, name);
     writeFileSync(file, content);
     await options.setInputFiles('#import-file', file);
-    await options.waitForSelector('#options-notice .notice.error >> text=Nothing was imported');
+    await options.waitForSelector('#notice-shown .notice.error >> text=Nothing was imported');
     assert.equal(JSON.stringify(await stored(options)), bytes, `${name} changed nothing stored`);
   }
 
@@ -142,7 +142,7 @@ test('storage that is not settings at all: read nothing, say so, write nothing',
   assert.match(await text(options, '#storage .notice'), /could not be read/);
   await options.fill('#detail-name', 'Ann');
   await options.locator('#detail-name').blur();
-  await options.waitForSelector('#options-notice .notice.error');
+  await options.waitForSelector('#notice-shown .notice.error');
   assert.equal(await stored(options), junk, 'left as it was');
 
   const { page, tabId } = await b.open(FORM_URL, FORM_FIXTURE);
@@ -174,7 +174,7 @@ test('settings of a newer version are shown and never written', async () => {
   assert.equal(await options.locator('[data-action="discard"]').count(), 0, 'not ours to delete');
   const bytes = JSON.stringify(await stored(options));
   await options.click('[data-own-letter="own-1"] [data-action="delete"]');
-  await options.waitForSelector('#options-notice .notice.error');
+  await options.waitForSelector('#notice-shown .notice.error');
   assert.equal(JSON.stringify(await stored(options)), bytes, 'nothing written');
   await clear(options);
   await options.close();
