@@ -13,6 +13,10 @@ mod fold;
 #[path = "src/core/locale.rs"]
 #[allow(dead_code)]
 mod locale;
+#[path = "src/core/plural.rs"]
+#[allow(dead_code)]
+mod plural;
+use plural::{plural_base, PLURALS, PLURAL_MARK};
 #[path = "src/core/template.rs"]
 #[allow(dead_code)]
 mod template;
@@ -610,22 +614,9 @@ const PIECE_END: char = '\u{1}';
 /// Separates the pattern groups of a title rule (`core::data`).
 const GROUP_END: char = '\u{2}';
 
-/// Comes before each plural form of an interface message in the text (`core::ui`).
-const PLURAL_MARK: char = '\u{2}';
-/// The plural categories besides "other" (the message itself), by their key suffix, and the letter
-/// that marks each in the text (`core::ui::Plural`).
-const PLURALS: [(&str, char); 5] = [
-    ("zero", 'z'),
-    ("one", 'o'),
-    ("two", 't'),
-    ("few", 'f'),
-    ("many", 'm'),
-];
-
 /// The message whose plural form `key` is (`charCount_one` → `charCount`), if it is one.
 fn plural_of<'a>(key: &'a str, english: &BTreeMap<String, String>) -> Option<&'a str> {
-    let (base, category) = key.rsplit_once('_')?;
-    (PLURALS.iter().any(|(c, _)| *c == category) && english.contains_key(base)).then_some(base)
+    plural_base(key).filter(|base| english.contains_key(*base))
 }
 
 /// Appends `piece` and PIECE_END to `joined`; a piece holding PIECE_END itself stops the build.
@@ -759,7 +750,7 @@ fn text_code(
         let mut joined = String::new();
         for k in &keys {
             let mut piece = messages.get(*k).cloned().unwrap_or_default();
-            for (category, mark) in PLURALS {
+            for (_, category, mark) in PLURALS {
                 // A form that reads as the message itself need not be carried: it is the
                 // fallback (Hungarian's singular after a number, a label such as "Zeichen: $1").
                 let form = messages.get(&format!("{k}_{category}"));

@@ -48,13 +48,7 @@ fn substitutions(message: &str) -> Vec<String> {
     found
 }
 
-/// The message a plural form belongs to: `charCount` for `charCount_few`.
-fn plural_base(key: &str) -> Option<&str> {
-    let (base, category) = key.rsplit_once('_')?;
-    ["zero", "one", "two", "few", "many"]
-        .contains(&category)
-        .then_some(base)
-}
+use objection::core::plural::plural_base;
 
 #[test]
 fn every_locale_has_every_message_with_the_same_substitutions() {

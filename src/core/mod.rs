@@ -7,6 +7,7 @@ pub mod fold;
 pub mod letters;
 pub mod locale;
 pub mod own;
+pub mod plural;
 pub mod popup;
 pub mod raw;
 pub mod recognise;

@@ -4,6 +4,8 @@
 //! that the interface's 28 languages are packed together with the letters.
 
 use super::data::{PIECE_END, UI_LOCALES};
+pub use super::plural::Plural;
+use super::plural::PLURAL_MARK;
 
 pub use super::data::Msg;
 
@@ -16,49 +18,6 @@ pub const UI_FALLBACK: &str = "en";
 pub fn ui_locale(lang: &str) -> &'static str {
     let have = UI_LOCALES.iter().map(|(locale, _)| *locale);
     super::locale::ui_locale(lang, have).unwrap_or(UI_FALLBACK)
-}
-
-/// Comes before each plural form of a message in the embedded text (`build.rs` writes it).
-const PLURAL_MARK: char = '\u{2}';
-
-/// A number's plural category in a language (CLDR's cardinal categories), as the browser's
-/// `Intl.PluralRules` tells it. A message in messages.json is the "other" form; its other forms
-/// are keys with the category's suffix (`charCount_one`, `charCount_few`…).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Plural {
-    Zero,
-    One,
-    Two,
-    Few,
-    Many,
-    Other,
-}
-
-impl Plural {
-    /// The category named as `Intl.PluralRules.prototype.select` names it (`"few"`); anything
-    /// else is "other".
-    pub fn from_cldr(name: &str) -> Plural {
-        match name {
-            "zero" => Plural::Zero,
-            "one" => Plural::One,
-            "two" => Plural::Two,
-            "few" => Plural::Few,
-            "many" => Plural::Many,
-            _ => Plural::Other,
-        }
-    }
-
-    /// The letter that marks this form in the text (`build.rs`'s PLURALS).
-    fn mark(self) -> Option<char> {
-        match self {
-            Plural::Zero => Some('z'),
-            Plural::One => Some('o'),
-            Plural::Two => Some('t'),
-            Plural::Few => Some('f'),
-            Plural::Many => Some('m'),
-            Plural::Other => None,
-        }
-    }
 }
 
 /// Message `msg` in `locale` (else in English), with `$1`, `$2`… replaced by `substitutions` as
