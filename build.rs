@@ -749,14 +749,13 @@ fn text_code(
     let ui_entry = |text: &mut Text, name: &str, messages: &BTreeMap<String, String>| {
         let mut joined = String::new();
         for k in &keys {
-            let mut piece = messages.get(*k).cloned().unwrap_or_default();
+            let message = messages.get(*k).map_or("", String::as_str);
+            let mut piece = message.to_string();
             for (_, category, mark) in PLURALS {
                 // A form that reads as the message itself need not be carried: it is the
                 // fallback (Hungarian's singular after a number, a label such as "Zeichen: $1").
                 let form = messages.get(&format!("{k}_{category}"));
-                if let Some(form) =
-                    form.filter(|f| **f != piece.split(PLURAL_MARK).next().unwrap_or_default())
-                {
+                if let Some(form) = form.filter(|f| f.as_str() != message) {
                     if form.contains(PLURAL_MARK) || form.is_empty() {
                         fail(name, &format!("{k}_{category} is empty or holds U+0002"));
                     }

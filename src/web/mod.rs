@@ -326,9 +326,9 @@ fn t_with(msg: Msg, subs: &[String]) -> String {
     message(msg, subs)
 }
 
-/// A number's plural category in the language `tag` (`pl`, `pt-BR`), and the number as that
-/// language writes it ("5 000"), both as the browser's `Intl` tells them.
-fn number_words(tag: &str, n: usize) -> (crate::core::ui::Plural, String) {
+/// A number's plural category in the language `tag` (`pl`, `pt-BR`), as the browser's
+/// `Intl.PluralRules` tells it.
+fn plural_category(tag: &str, n: usize) -> crate::core::ui::Plural {
     thread_local! {
         /// The last language's rules: a page counts in one language, often (each keystroke).
         static RULES: std::cell::RefCell<Option<(String, js_sys::Intl::PluralRules)>> =
@@ -346,16 +346,25 @@ fn number_words(tag: &str, n: usize) -> (crate::core::ui::Plural, String) {
             .and_then(|(_, rules)| rules.select(n as f64).as_string())
             .unwrap_or_default()
     });
-    let digits = js_sys::Number::from(n as f64)
-        .to_locale_string(tag)
-        .as_string()
-        .unwrap_or_else(|| n.to_string());
-    (crate::core::ui::Plural::from_cldr(&category), digits)
+    crate::core::ui::Plural::from_cldr(&category)
 }
 
-/// A number as the interface's language writes it ("1,010", "1.010", "1 010").
+/// A number as the language `tag` writes it ("1,010", "1.010", "1 010"), by the browser's Intl.
+fn digits(tag: &str, n: usize) -> String {
+    js_sys::Number::from(n as f64)
+        .to_locale_string(tag)
+        .as_string()
+        .unwrap_or_else(|| n.to_string())
+}
+
+/// The language tag of an interface locale (`pt_BR` → `pt-BR`).
+fn locale_tag(locale: &str) -> String {
+    locale.replace('_', "-")
+}
+
+/// A number as the interface's language writes it.
 fn ui_number(n: usize) -> String {
-    UI_LOCALE.with(|locale| number_words(&locale.replace('_', "-"), n).1)
+    UI_LOCALE.with(|locale| digits(&locale_tag(locale), n))
 }
 
 /// A message about `n` things in the form the interface's language uses for that number, `$1`
@@ -366,10 +375,10 @@ fn t_count(msg: Msg, n: usize, more: &[String]) -> String {
 
 /// [`t_count`] in the interface locale `locale` (`pt_BR`; the website's page language).
 fn counted(locale: &str, msg: Msg, n: usize, more: &[String]) -> String {
-    let (plural, digits) = number_words(&locale.replace('_', "-"), n);
-    let mut subs = vec![digits];
+    let tag = locale_tag(locale);
+    let mut subs = vec![digits(&tag, n)];
     subs.extend_from_slice(more);
-    crate::core::ui::counted(locale, msg, plural, &subs)
+    crate::core::ui::counted(locale, msg, plural_category(&tag, n), &subs)
 }
 
 /// The platform's name (`platform_*`).

@@ -179,10 +179,10 @@ fn show_notice(page: &Shared, doc: &Document) {
     }
     add(&shown, &p);
     let card = at.and_then(|id| doc.get_element_by_id(&id));
-    match card.or_else(|| doc.get_element_by_id("options")) {
-        Some(parent) => add(&parent, &shown),
-        None => return,
-    }
+    let Some(parent) = card.or_else(|| doc.get_element_by_id("options")) else {
+        return;
+    };
+    add(&parent, &shown);
     if reveal {
         super::dom::bring_into_view(&shown);
     }
